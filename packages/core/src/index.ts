@@ -1,0 +1,14 @@
+/**
+ * @packageDocumentation
+ * `@benchhub/core`: the contracts, domain model, plan format, datasets and prompts of BenchHub.
+ * Importing it does no I/O, reads no environment variable, starts no timer and installs no handler.
+ */
+export * from './datasets/index.js';
+export * from './domain/index.js';
+export * from './errors/index.js';
+export * from './logger/logger.js';
+export * from './plan/index.js';
+export * from './prompts/index.js';
+export * from './providers/index.js';
+export * from './spec/index.js';
+export * from './taxonomy/index.js';

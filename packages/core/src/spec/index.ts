@@ -1,0 +1,1 @@
+export { type BenchHubSpecVersion, SPECIFICATION_VERSION } from './version.js';

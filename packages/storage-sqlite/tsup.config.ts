@@ -1,0 +1,10 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ["src/index.ts"],
+  format: ['esm'],
+  target: 'node20',
+  dts: { compilerOptions: { customConditions: [], ignoreDeprecations: '6.0' } },
+  sourcemap: true,
+  clean: true,
+});
