@@ -1,1 +1,2 @@
 export * from './spec.js';
+export * from './rows.js';
