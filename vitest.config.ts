@@ -16,6 +16,7 @@ const alias = [
 
 export default defineConfig({
   test: {
+    reporters: ['default', './scripts/summary-reporter.ts'],
     projects: packages.map((name) => ({
       resolve: { alias },
       test: {
