@@ -16,12 +16,12 @@ export interface BenchHubErrorOptions {
  * ```
  */
 export class BenchHubError extends Error {
-  private readonly [MARKER] = true;
   /** Whether repeating the failed operation may succeed. */
   readonly isRetryable: boolean = false;
 
   constructor(message: string, options: BenchHubErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    Object.defineProperty(this, MARKER, { value: true });
     this.name = 'BenchHubError';
   }
 

@@ -16,7 +16,6 @@ export interface DatasetErrorOptions extends BenchHubErrorOptions {
 
 /** A dataset could not be read, or one of its rows is malformed. */
 export class DatasetError extends BenchHubError {
-  private readonly [MARKER] = true;
   override readonly isRetryable: boolean;
   readonly source: string;
   readonly row: number | undefined;
@@ -27,6 +26,7 @@ export class DatasetError extends BenchHubError {
       .filter(Boolean)
       .join(', ');
     super(`${message} (${at})`, options);
+    Object.defineProperty(this, MARKER, { value: true });
     this.name = 'DatasetError';
     this.source = options.source;
     this.row = options.row;

@@ -21,7 +21,6 @@ export function formatPlanIssues(issues: readonly PlanIssue[]): string {
 
 /** A plan is invalid; `issues` names every problem with its path and line. */
 export class PlanValidationError extends BenchHubError {
-  private readonly [MARKER] = true;
   readonly issues: readonly PlanIssue[];
   /** Where the plan came from (a file path), when known. */
   readonly source: string | undefined;
@@ -32,6 +31,7 @@ export class PlanValidationError extends BenchHubError {
       `Invalid plan${where}: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${formatPlanIssues(issues)}`,
       options,
     );
+    Object.defineProperty(this, MARKER, { value: true });
     this.name = 'PlanValidationError';
     this.issues = issues;
     this.source = options.source;

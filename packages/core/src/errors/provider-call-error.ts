@@ -22,7 +22,6 @@ export interface ProviderCallErrorOptions extends BenchHubErrorOptions {
  * A model call failed. A failed call is recorded as an error on the sample result, never as a score of 0.
  */
 export class ProviderCallError extends BenchHubError {
-  private readonly [MARKER] = true;
   override readonly isRetryable: boolean;
   readonly provider: string;
   readonly model: string;
@@ -32,6 +31,7 @@ export class ProviderCallError extends BenchHubError {
 
   constructor(message: string, options: ProviderCallErrorOptions) {
     super(message, options);
+    Object.defineProperty(this, MARKER, { value: true });
     this.name = 'ProviderCallError';
     this.provider = options.provider;
     this.model = options.model;

@@ -13,7 +13,10 @@ export function sharedPath(relative: string): string {
  */
 export function describeWithShared(name: string, files: readonly string[], body: () => void): void {
   const missing = files.filter((f) => !existsSync(sharedPath(f)));
-  if (missing.length === 0) return describe(name, body);
+  if (missing.length === 0) {
+    describe(name, body);
+    return;
+  }
   const message = `needs ../shared/${missing.join(', ../shared/')}, which is missing`;
   if (process.env.CI === 'true') {
     describe(name, () => {
