@@ -20,7 +20,10 @@ export function createProgram(ctx: CliContext): Command {
     .version(typeof BENCHHUB_CLI_VERSION === 'string' ? BENCHHUB_CLI_VERSION : '0.0.0')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => ctx.out(s.trimEnd()), writeErr: (s) => ctx.logger.error(s.trimEnd()) });
+    .configureOutput({
+      writeOut: (s) => ctx.out(s.trimEnd()),
+      writeErr: (s) => ctx.logger.error(s.trimEnd()),
+    });
 
   program
     .command('run')

@@ -1,4 +1,7 @@
 import {
+  collectSamples,
+  createHuggingFaceOpener,
+  createPromptRenderer,
   type DatasetSpec,
   type LoadStats,
   loadPlanWithSource,
@@ -8,9 +11,6 @@ import {
   type PromptRendering,
   type PromptSpecInput,
   type Sample,
-  collectSamples,
-  createHuggingFaceOpener,
-  createPromptRenderer,
 } from '@benchhub/core';
 import pc from 'picocolors';
 import type { CliContext } from '../context.js';
@@ -64,7 +64,9 @@ export async function runCommand(planPath: string, options: RunOptions, ctx: Cli
       if (options.limit !== undefined && printed >= options.limit) continue;
       printed++;
       const rendering = render(sample);
-      ctx.out(options.json ? jsonLine(dataset.name, sample, rendering) : humanBlock(sample, rendering, printed));
+      ctx.out(
+        options.json ? jsonLine(dataset.name, sample, rendering) : humanBlock(sample, rendering, printed),
+      );
     }
     ctx.logger.info(`dataset "${dataset.name}": ${describeStats(loaded.stats)}`);
   }

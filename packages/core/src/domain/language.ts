@@ -52,7 +52,10 @@ export function normalizeLanguage(value: string): string | undefined {
 export const LanguageSchema = z.string().transform((value, ctx) => {
   const tag = normalizeLanguage(value);
   if (tag === undefined) {
-    ctx.addIssue({ code: 'custom', message: `unknown language "${value}": use a BCP-47 code such as "ko" or "en"` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `unknown language "${value}": use a BCP-47 code such as "ko" or "en"`,
+    });
     return z.NEVER;
   }
   return tag;

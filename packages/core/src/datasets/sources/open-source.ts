@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import type { Logger } from '../../logger/logger.js';
 import type { DatasetError } from '../../errors/dataset-error.js';
+import type { Logger } from '../../logger/logger.js';
 import { createHuggingFaceOpener } from '../huggingface/opener.js';
 import type { RawRow } from '../rows.js';
 import type { DatasetSourceSpec } from '../spec.js';

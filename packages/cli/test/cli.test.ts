@@ -1,0 +1,151 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '@benchhub/core';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/program.js';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const quickstart = join(repo, 'examples/plans/quickstart.yaml');
+const v2Plan = join(repo, '../shared/data/benchhubplus/example_plan_v2.yaml');
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  const logger: Logger = {
+    debug: () => {},
+    info: () => {},
+    warn: (m) => warnings.push(m),
+    error: (m) => errors.push(m),
+  };
+  const code = await runCli(argv, { out: (t) => out.push(t), logger, env: {}, cwd: repo });
+  return { code, out: out.join('\n'), errors: errors.join('\n'), warnings };
+}
+
+function tempPlan(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'benchhub-cli-')), 'plan.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('benchhub run', () => {
+  it('prints the seeded sample the quick-start plan selects, the same on every run', async () => {
+    const first = await cli('run', quickstart, '--json');
+    expect(first.code).toBe(0);
+    const lines = first.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toHaveLength(10);
+    for (const line of lines) {
+      expect(line.dataset).toBe('korean-history-mini');
+      expect((line.metadata as { subjectType: string[] }).subjectType).toContain('HASS/History');
+      expect(line.prompt).toMatch(/정답:$/);
+      expect(line.target).toMatch(/^[A-D]$/);
+    }
+    const again = await cli('run', quickstart, '--json');
+    expect(again.out).toBe(first.out);
+  });
+
+  it('limits what it prints without changing the selection', async () => {
+    const all = await cli('run', quickstart, '--json');
+    const two = await cli('run', quickstart, '--json', '--limit', '2');
+    expect(two.out.split('\n')).toEqual(all.out.split('\n').slice(0, 2));
+    expect((await cli('run', quickstart, '--limit', 'zero')).code).toBe(2);
+  });
+
+  it('skips malformed rows and says so when the plan asks to skip', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'benchhub-cli-'));
+    writeFileSync(
+      join(dir, 'rows.jsonl'),
+      [
+        JSON.stringify({ prompt: 'Q1', options: ['a', 'b'], answer: 'a', subject_type: ['HASS/History'] }),
+        '{"prompt": "broken',
+        JSON.stringify({ prompt: 'Q3', options: ['a', 'b'], answer: 'b', subject_type: ['HASS/History'] }),
+      ].join('\n'),
+    );
+    const plan = join(dir, 'plan.yaml');
+    writeFileSync(
+      plan,
+      `name: skip\nmodels: [{ provider: function, model: echo }]\ndatasets:\n  - name: d\n    source: { type: file, path: rows.jsonl }\n    defaults: { language: en }\n    onInvalidRow: skip\n`,
+    );
+    const result = await cli('run', plan, '--json');
+    expect(result.code).toBe(0);
+    expect(result.out.split('\n')).toHaveLength(2);
+    expect(result.warnings.join('\n')).toMatch(/rows\.jsonl, row 2/);
+  });
+});
+
+describe('benchhub validate', () => {
+  it('reports every problem with its path and line, and exits 1', async () => {
+    const plan = tempPlan(
+      [
+        'name: broken',
+        'models:',
+        '  - provider: openai',
+        '    modle: gpt-4o-mini',
+        '    parameters: { temperature: 7 }',
+        'datasets: []',
+      ].join('\n'),
+    );
+    const result = await cli('validate', plan);
+    expect(result.code).toBe(1);
+    expect(result.errors).toContain('models[0].modle (line 4)');
+    expect(result.errors).toMatch(/did you mean 'model'/);
+    expect(result.errors).toContain('models[0].parameters.temperature (line 5)');
+    expect(result.errors).toContain('datasets (line 6)');
+  });
+
+  it('accepts the quick-start plan', async () => {
+    const result = await cli('validate', quickstart);
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('valid');
+  });
+});
+
+describe.skipIf(!existsSync(v2Plan) && process.env.CI !== 'true')('benchhub convert', () => {
+  it('writes a BenchHub Plus 2.0 plan in the project format, which loads again', async () => {
+    const result = await cli('convert', v2Plan);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^benchhub: 1$/m);
+    expect(result.out).toContain('BenchHub/BenchHub-Ko');
+    expect(result.out).toContain('${API_KEY}');
+    const again = await cli('validate', tempPlan(result.out));
+    expect(again.code).toBe(0);
+  });
+});
+
+const bin = join(repo, 'packages/cli/dist/bin.js');
+describe.skipIf(!existsSync(bin) && process.env.CI !== 'true')('the built benchhub binary', () => {
+  it('runs the quick start from a shell and keeps stdout for results', () => {
+    const result = spawnSync(process.execPath, [bin, 'run', quickstart, '--json', '--limit', '3'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim().split('\n')).toHaveLength(3);
+    expect(result.stderr).toContain('selected 10');
+  });
+
+  it('exits non-zero with a clear message for a missing plan file', () => {
+    const result = spawnSync(process.execPath, [bin, 'run', 'no/such/plan.yaml'], { cwd: repo, encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('no/such/plan.yaml');
+  });
+});
+
+describe.skipIf(!existsSync(join(repo, 'packages/core/dist/index.js')) && process.env.CI !== 'true')(
+  'the notebook-style example script (the README quotes it)',
+  () => {
+    it('prints the quick-start selection through the public API', () => {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', 'examples/scripts/preview-plan.ts'], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout.match(/^--- khm-\d+ \(gold [A-D]\)$/gm)).toHaveLength(10);
+      expect(result.stdout).toContain('selected: 10');
+    });
+  },
+);
