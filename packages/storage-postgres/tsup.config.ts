@@ -1,10 +1,3 @@
-import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.base.js';
 
-export default defineConfig({
-  entry: ['src/index.ts'],
-  format: ['esm'],
-  target: 'node20',
-  dts: { compilerOptions: { customConditions: [], ignoreDeprecations: '6.0' } },
-  sourcemap: true,
-  clean: true,
-});
+export default packageBuild(['src/index.ts']);

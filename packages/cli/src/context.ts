@@ -1,4 +1,5 @@
 import type { Logger } from '@benchhub/core';
+import type { Colors } from 'picocolors/types';
 
 /** What a CLI command may touch: its output streams, the environment, the logger. Injected for tests. */
 export interface CliContext {
@@ -10,4 +11,6 @@ export interface CliContext {
   env: Readonly<Record<string, string | undefined>>;
   /** The working directory relative paths resolve against. */
   cwd: string;
+  /** Terminal colours (picocolors'; `createColors(false)` for plain text). */
+  colors: Colors;
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@benchhub/core';
+import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/program.js';
 
@@ -21,7 +22,13 @@ async function cli(...argv: string[]) {
     warn: (m) => warnings.push(m),
     error: (m) => errors.push(m),
   };
-  const code = await runCli(argv, { out: (t) => out.push(t), logger, env: {}, cwd: repo });
+  const code = await runCli(argv, {
+    out: (t) => out.push(t),
+    logger,
+    env: {},
+    cwd: repo,
+    colors: createColors(false),
+  });
   return { code, out: out.join('\n'), errors: errors.join('\n'), warnings };
 }
 
@@ -109,6 +116,7 @@ describe.skipIf(!existsSync(v2Plan) && process.env.CI !== 'true')('benchhub conv
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^benchhub: 1$/m);
     expect(result.out).toContain('BenchHub/BenchHub-Ko');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the plan placeholder itself
     expect(result.out).toContain('${API_KEY}');
     const again = await cli('validate', tempPlan(result.out));
     expect(again.code).toBe(0);
@@ -128,7 +136,10 @@ describe.skipIf(!existsSync(bin) && process.env.CI !== 'true')('the built benchh
   });
 
   it('exits non-zero with a clear message for a missing plan file', () => {
-    const result = spawnSync(process.execPath, [bin, 'run', 'no/such/plan.yaml'], { cwd: repo, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [bin, 'run', 'no/such/plan.yaml'], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('no/such/plan.yaml');
   });

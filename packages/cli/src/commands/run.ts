@@ -12,7 +12,6 @@ import {
   type PromptSpecInput,
   type Sample,
 } from '@benchhub/core';
-import pc from 'picocolors';
 import type { CliContext } from '../context.js';
 
 /** Options of `benchhub run`. */
@@ -65,7 +64,9 @@ export async function runCommand(planPath: string, options: RunOptions, ctx: Cli
       printed++;
       const rendering = render(sample);
       ctx.out(
-        options.json ? jsonLine(dataset.name, sample, rendering) : humanBlock(sample, rendering, printed),
+        options.json
+          ? jsonLine(dataset.name, sample, rendering)
+          : humanBlock(ctx, sample, rendering, printed),
       );
     }
     ctx.logger.info(`dataset "${dataset.name}": ${describeStats(loaded.stats)}`);
@@ -93,7 +94,12 @@ function jsonLine(dataset: string, sample: Sample, rendering: PromptRendering): 
   });
 }
 
-function humanBlock(sample: Sample, rendering: PromptRendering, index: number): string {
+function humanBlock(
+  { colors: pc }: CliContext,
+  sample: Sample,
+  rendering: PromptRendering,
+  index: number,
+): string {
   const labels = [sample.metadata.language, sample.metadata.subjectType.join(', '), sample.metadata.taskType]
     .filter(Boolean)
     .join(' · ');

@@ -1,15 +1,17 @@
 import type { LogFields, Logger } from '@benchhub/core';
-import pc from 'picocolors';
+import type { Colors } from 'picocolors/types';
 
 /** Options of the CLI's human-readable logger. */
 export interface PrettyLoggerOptions {
+  /** Terminal colours, decided by the caller (the library reads no environment). */
+  colors: Colors;
   /** Where lines go; stderr by default so stdout stays for results. */
   write?: (line: string) => void;
   /** Print debug lines too. */
   verbose?: boolean;
 }
 
-function formatFields(fields: LogFields | undefined): string {
+function formatFields(pc: Colors, fields: LogFields | undefined): string {
   if (!fields) return '';
   const parts = Object.entries(fields).map(
     ([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`,
@@ -18,10 +20,11 @@ function formatFields(fields: LogFields | undefined): string {
 }
 
 /** A coloured, human-readable logger for the terminal. */
-export function createPrettyLogger(options: PrettyLoggerOptions = {}): Logger {
+export function createPrettyLogger(options: PrettyLoggerOptions): Logger {
+  const pc = options.colors;
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const line = (tag: string, message: string, fields?: LogFields) =>
-    write(`${tag} ${message}${formatFields(fields)}`);
+    write(`${tag} ${message}${formatFields(pc, fields)}`);
   return {
     debug: (m, f) => {
       if (options.verbose) line(pc.gray('debug'), m, f);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { PlanIssue } from '../errors/index.js';
+import { closestMatch } from '../text/closest-match.js';
 import { knownKeysAt } from './schema-walk.js';
-import { closestMatch } from './suggest.js';
 import type { LineLocator } from './yaml-source.js';
 
 type Path = readonly PropertyKey[];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DatasetSpecSchema } from '../datasets/spec.js';
 import { PromptSpecSchema } from '../prompts/spec.js';
+import { closestMatch } from '../text/closest-match.js';
 import { BaseUrlSchema, SecretRefSchema } from './secret-ref.js';
-import { closestMatch } from './suggest.js';
 
 /**
  * The format marker of BenchHub's own plans: `benchhub: 1`. Plans of the original BenchHub Plus carry

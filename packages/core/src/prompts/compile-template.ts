@@ -1,3 +1,4 @@
+import { closestMatch } from '../text/closest-match.js';
 import { pythonStrip } from './python-strip.js';
 import { SAMPLE_TEMPLATE_FIELDS } from './sample-scope.js';
 import type { PathSegment, TemplateExpression, TemplateNode } from './template-ast.js';
@@ -70,24 +71,9 @@ function step(value: unknown, segment: PathSegment): Resolved {
   return next === undefined || next === null ? MISSING : next;
 }
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 function suggestion(name: string, known: readonly string[]): string {
-  const best = known
-    .map((candidate) => ({ candidate, distance: editDistance(name.toLowerCase(), candidate.toLowerCase()) }))
-    .sort((x, y) => x.distance - y.distance)[0];
-  return best && best.distance <= 2 ? ` Did you mean "${best.candidate}"?` : '';
+  const best = closestMatch(name, known);
+  return best === undefined ? '' : ` Did you mean "${best}"?`;
 }
 
 function stringify(value: unknown, expression: TemplateExpression): string {

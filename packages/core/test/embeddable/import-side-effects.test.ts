@@ -139,7 +139,10 @@ describe('the side-effect probe (control: it must catch a module that misbehaves
     expect(report.env.map((t) => t.what)).toEqual(['get X']);
     expect(report.env[0]?.at).toContain('misbehaving.mjs:4');
     expect(report.timers.map((t) => t.what)).toEqual(['setTimeout()', 'timers.setInterval()']);
-    expect(report.fs.map((t) => t.what.replace(/\(.*\)$/, ''))).toEqual(['fs.readFileSync', 'fs/promises.stat']);
+    expect(report.fs.map((t) => t.what.replace(/\(.*\)$/, ''))).toEqual([
+      'fs.readFileSync',
+      'fs/promises.stat',
+    ]);
     expect(report.processHandlers.map((t) => t.what)).toEqual(['process.once("SIGTERM")']);
     expect(report.newActiveResources).toContain('Timeout (+1)');
     expect(report.newProcessListeners).toEqual(['SIGTERM (+1)']);

@@ -146,7 +146,9 @@ function countBy(values) {
 }
 
 function listenerCounts() {
-  return Object.fromEntries(process.eventNames().map((event) => [String(event), process.listenerCount(event)]));
+  return Object.fromEntries(
+    process.eventNames().map((event) => [String(event), process.listenerCount(event)]),
+  );
 }
 
 /** Entries of `after` that outnumber those of `before`, as `name (+n)`. */

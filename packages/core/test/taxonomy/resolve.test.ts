@@ -13,7 +13,7 @@ import {
   subjectCandidates,
   subjectMatches,
 } from '../../src/taxonomy/index.js';
-import { editDistance } from '../../src/taxonomy/suggest.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 
 describe('resolveSubject', () => {
   it.each([

@@ -1,6 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${VAR} placeholders are plan syntax, not templates.
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../src/plan/suggest.js';
+import { closestMatch } from '../../src/text/closest-match.js';
+import { editDistance } from '../../src/text/edit-distance.js';
 
 describe('closestMatch', () => {
   it('computes edit distances', () => {
