@@ -1,0 +1,4 @@
+export * from './classification/index.js';
+export * from './rouge/index.js';
+export * from './sacrebleu/index.js';
+export * from './squad/index.js';
