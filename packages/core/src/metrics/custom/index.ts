@@ -1,0 +1,7 @@
+export {
+  type BuiltinMetricAggregation,
+  type DefineMetricOptions,
+  defineMetric,
+  type MetricAggregateFunction,
+} from './define-metric.js';
+export { meanWithStderr } from './mean-aggregate.js';

@@ -1,0 +1,1 @@
+export { meanPassAtK, type PassAtKCounts, type PassAtKResult, passAtK } from './pass-at-k.js';

@@ -1,0 +1,280 @@
+import { mulberry32, type Prng, randomBelow } from '../datasets/sampling/prng.js';
+import { normalizeLanguage } from '../domain/language.js';
+import type { LeaderboardEntry } from '../domain/leaderboard.js';
+import type { SampleResult } from '../domain/result.js';
+import { coarseSubject, resolveSubject } from '../taxonomy/resolve.js';
+import { normalizeTaskType } from '../taxonomy/task-types.js';
+import { binomialSampler } from './binomial-sampler.js';
+import { type BootstrapOptions, percentileInterval, resolveBootstrap } from './bootstrap.js';
+import { meanStderr } from './descriptive.js';
+import { aggregateSubtaskMetrics, pooledSampleStderr, stratifiedStderr } from './group-aggregate.js';
+import { collectSampleScores, type ExcludedCounts } from './sample-scores.js';
+import { type Interval, isBinary, type ScoreKind, summarize } from './summarize.js';
+
+/**
+ * How a coarse subject's score combines its fine subjects: `size` weights each by its number of samples
+ * (lm-evaluation-harness's `weight_by_size: true`, its default; equal to the mean over the samples),
+ * `mean` is the plain mean of the fine subjects' scores (each subject counts once).
+ */
+export type RollupWeighting = 'size' | 'mean';
+
+/**
+ * The stderr of a rolled-up score: `pooled` is lm-evaluation-harness's `pooled_sample_stderr`, which it
+ * reports for both weightings; `stratified` is `√(Σ wᵢ²·seᵢ²)` with the weights actually used.
+ */
+export type RollupStderr = 'pooled' | 'stratified';
+
+/** Options of {@link aggregateLeaderboard}. */
+export interface LeaderboardOptions extends BootstrapOptions {
+  /** The metric aggregated; `accuracy` by default. */
+  metric?: string;
+  /** Detected when absent: `proportion` when every score of the metric is 0 or 1 (after averaging repeats). */
+  kind?: ScoreKind;
+  /** Which rolled-up score a coarse entry's `score` is; `size` by default (both are in `rollup`). */
+  weighting?: RollupWeighting;
+  /** Stderr of rolled-up scores; `pooled` (lm-evaluation-harness) by default. */
+  rollupStderr?: RollupStderr;
+  /** Task type of results that have none; without it such results are left out and counted. */
+  defaultTaskType?: string;
+}
+
+/** A rolled-up score with its uncertainty. */
+export interface RollupAggregate {
+  score: number;
+  stderr: number | null;
+  ci: Interval | null;
+}
+
+/** A leaderboard entry built from sample results, with how it was computed. */
+export interface AggregatedLeaderboardEntry extends LeaderboardEntry {
+  /** `fine` for a fine subject (`HASS/History`), `coarse` for a roll-up (`HASS`). */
+  level: 'fine' | 'coarse';
+  ci: Interval | null;
+  /** Coarse entries: the sub-groups rolled up and both weightings. */
+  rollup?: { groups: number; size: RollupAggregate; mean: RollupAggregate };
+}
+
+/** Results left out of a leaderboard, by reason. */
+export interface LeaderboardExclusions extends ExcludedCounts {
+  /** Scored samples none of whose subjects is in the taxonomy. */
+  unknownSubject: number;
+  /** Scored samples without a task type (and no `defaultTaskType`). */
+  missingTaskType: number;
+}
+
+/** The outcome of {@link aggregateLeaderboard}. */
+export interface LeaderboardAggregation {
+  /** Fine and coarse entries, sorted by model, language, subject (coarse before its fine subjects), task type. */
+  entries: AggregatedLeaderboardEntry[];
+  excluded: LeaderboardExclusions;
+  kind: ScoreKind;
+}
+
+interface Leaf {
+  model: string;
+  language: string;
+  subject: string;
+  taskType: string;
+  values: number[];
+  updatedAt: Date;
+}
+
+function newer(a: Date, b: Date): Date {
+  return b > a ? b : a;
+}
+
+/**
+ * Builds leaderboard entries (model × language × subject × task type) from per-sample results, for one
+ * metric:
+ *
+ * 1. A result with an error, or without a score for the metric, is left out and counted (`excluded`):
+ *    never a 0. Repeats of a sample are averaged first (the sample is the unit).
+ * 2. Fine entries: every canonical fine subject of a sample (a sample with two subjects counts in both)
+ *    gets the sample's score; score = mean, stderr = `sampleStddev/√n`, ci = Wilson (0/1 scores) or seeded
+ *    bootstrap percentile (see {@link summarize}).
+ * 3. Coarse entries roll the fine subjects up to their coarse subject (`coarseSubject`), both ways
+ *    (`rollup.size` and `rollup.mean`, see {@link RollupWeighting}); `n` is the sum of the fine subjects'
+ *    sizes, as lm-evaluation-harness counts `samples`. Stderr: {@link pooledSampleStderr} by default.
+ *    CI of the size-weighted score: that of all the sub-groups' samples together (Wilson or bootstrap);
+ *    of the plain mean: a stratified bootstrap (resampling within each fine subject), seeded.
+ *    A sample labelled with a coarse subject only joins its coarse entry as a sub-group of its own.
+ *
+ * `updatedAt` is the newest `createdAt` among the results behind an entry.
+ *
+ * @example
+ * ```ts
+ * const { entries, excluded } = aggregateLeaderboard(results, { metric: 'accuracy', seed: 1 });
+ * entries.find((e) => e.subjectType === 'HASS')?.rollup; // { groups, size: {...}, mean: {...} }
+ * excluded.failed; // results whose call failed
+ * ```
+ */
+export function aggregateLeaderboard(
+  results: Iterable<SampleResult>,
+  options: LeaderboardOptions = {},
+): LeaderboardAggregation {
+  const { level, seed, resamples } = resolveBootstrap(options, 'aggregateLeaderboard');
+  const metric = options.metric ?? 'accuracy';
+  const { scores, excluded } = collectSampleScores(results, metric, (r) =>
+    JSON.stringify([r.modelId, r.datasetName, r.sampleId]),
+  );
+  const exclusions: LeaderboardExclusions = { ...excluded, unknownSubject: 0, missingTaskType: 0 };
+  const allValues = [...scores.values()].map((s) => s.value);
+  const kind: ScoreKind =
+    options.kind ?? (allValues.length > 0 && isBinary(allValues) ? 'proportion' : 'continuous');
+  const summarizeOptions = { kind, confidenceLevel: level, seed, resamples };
+
+  const leaves = new Map<string, Leaf>();
+  for (const score of scores.values()) {
+    const labels = score.result.labels;
+    const rawTaskType = labels.taskType ?? options.defaultTaskType;
+    if (rawTaskType === undefined || rawTaskType.trim() === '') {
+      exclusions.missingTaskType++;
+      continue;
+    }
+    const subjects = new Set<string>();
+    for (const s of labels.subjectType) {
+      const resolved = resolveSubject(s);
+      if (resolved !== undefined) subjects.add(resolved);
+    }
+    if (subjects.size === 0) {
+      exclusions.unknownSubject++;
+      continue;
+    }
+    const model = score.result.modelId;
+    const language = normalizeLanguage(labels.language) ?? labels.language;
+    const taskType = normalizeTaskType(rawTaskType);
+    for (const subject of subjects) {
+      const key = JSON.stringify([model, language, subject, taskType]);
+      const leaf = leaves.get(key);
+      if (leaf === undefined) {
+        leaves.set(key, {
+          model,
+          language,
+          subject,
+          taskType,
+          values: [score.value],
+          updatedAt: score.updatedAt,
+        });
+      } else {
+        leaf.values.push(score.value);
+        leaf.updatedAt = newer(leaf.updatedAt, score.updatedAt);
+      }
+    }
+  }
+
+  const entries: AggregatedLeaderboardEntry[] = [];
+  const coarseGroups = new Map<string, Leaf[]>();
+  for (const leaf of leaves.values()) {
+    const coarse = coarseSubject(leaf.subject) ?? leaf.subject;
+    const key = JSON.stringify([leaf.model, leaf.language, coarse, leaf.taskType]);
+    const group = coarseGroups.get(key);
+    if (group === undefined) coarseGroups.set(key, [leaf]);
+    else group.push(leaf);
+    if (coarse === leaf.subject) continue;
+    const summary = summarize(leaf.values, summarizeOptions);
+    entries.push({
+      modelName: leaf.model,
+      metric,
+      language: leaf.language,
+      subjectType: leaf.subject,
+      taskType: leaf.taskType,
+      score: summary.value as number,
+      n: summary.n,
+      stderr: summary.stderr,
+      ci: summary.ci,
+      updatedAt: leaf.updatedAt,
+      level: 'fine',
+    });
+  }
+
+  for (const group of coarseGroups.values()) {
+    const first = group[0] as Leaf;
+    const sizes = group.map((g) => g.values.length);
+    const means = group.map((g) => g.values.reduce((s, v) => s + v, 0) / g.values.length);
+    const stderrs = group.map((g) => meanStderr(g.values));
+    const pooled = pooledSampleStderr(stderrs, sizes);
+    const stderrOf = (bySize: boolean) =>
+      options.rollupStderr === 'stratified' ? stratifiedStderr(stderrs, sizes, bySize) : pooled;
+    const together = summarize(
+      group.flatMap((g) => g.values),
+      summarizeOptions,
+    );
+    const size: RollupAggregate = {
+      score: aggregateSubtaskMetrics(means, sizes, true),
+      stderr: stderrOf(true),
+      ci: together.ci,
+    };
+    const mean: RollupAggregate =
+      group.length === 1
+        ? size
+        : {
+            score: aggregateSubtaskMetrics(means, sizes, false),
+            stderr: stderrOf(false),
+            ci: stratifiedBootstrapOfMeans(
+              group.map((g) => g.values),
+              level,
+              seed,
+              resamples,
+            ),
+          };
+    const chosen = options.weighting === 'mean' ? mean : size;
+    entries.push({
+      modelName: first.model,
+      metric,
+      language: first.language,
+      subjectType: coarseSubject(first.subject) ?? first.subject,
+      taskType: first.taskType,
+      score: chosen.score,
+      n: sizes.reduce((s, n) => s + n, 0),
+      stderr: chosen.stderr,
+      ci: chosen.ci,
+      updatedAt: group.reduce((d, g) => newer(d, g.updatedAt), first.updatedAt),
+      level: 'coarse',
+      rollup: { groups: group.length, size, mean },
+    });
+  }
+
+  const sortKey = (e: AggregatedLeaderboardEntry) =>
+    JSON.stringify([e.modelName, e.language, e.subjectType, e.taskType]);
+  entries.sort((x, y) => {
+    const a = sortKey(x);
+    const b = sortKey(y);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  return { entries, excluded: exclusions, kind };
+}
+
+/**
+ * Percentile interval of the plain mean of group means, resampling within each group (the groups are
+ * fixed strata; their sizes do not change between resamples). A 0/1 group is resampled by drawing its
+ * number of ones from Binomial(n, k/n), the exact distribution of that count under resampling, which
+ * costs one draw instead of n; other groups resample their values.
+ */
+function stratifiedBootstrapOfMeans(
+  groups: readonly (readonly number[])[],
+  level: number,
+  seed: number,
+  resamples: number,
+): Interval | null {
+  if (groups.every((g) => g.length < 2)) return null;
+  const rng = mulberry32(seed);
+  const draws = groups.map((g): ((rng: Prng) => number) => {
+    const n = g.length;
+    if (isBinary(g)) {
+      const ones = binomialSampler(n, g.reduce((s, v) => s + v, 0) / n);
+      return (r) => ones(r) / n;
+    }
+    return (r) => {
+      let sum = 0;
+      for (let i = 0; i < n; i++) sum += g[randomBelow(r, n)] as number;
+      return sum / n;
+    };
+  });
+  const replicates = new Float64Array(resamples);
+  for (let r = 0; r < resamples; r++) {
+    let total = 0;
+    for (const draw of draws) total += draw(rng);
+    replicates[r] = total / groups.length;
+  }
+  return { ...percentileInterval(replicates, level), level, method: 'stratified-bootstrap-percentile' };
+}
