@@ -15,3 +15,4 @@ export * from './scoring/index.js';
 export * from './spec/index.js';
 export * from './statistics/index.js';
 export * from './taxonomy/index.js';
+export * from './text/index.js';

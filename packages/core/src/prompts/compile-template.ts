@@ -1,5 +1,5 @@
 import { closestMatch } from '../text/closest-match.js';
-import { pythonStrip } from './python-strip.js';
+import { pythonStrip } from '../text/python-text.js';
 import { SAMPLE_TEMPLATE_FIELDS } from './sample-scope.js';
 import type { PathSegment, TemplateExpression, TemplateNode } from './template-ast.js';
 import { TemplateError } from './template-error.js';

@@ -17,7 +17,6 @@ export {
   renderWithExamples,
   resolveTarget,
 } from './prompt-template.js';
-export { isPythonWhitespace, pythonStrip } from './python-strip.js';
 export {
   createPromptRenderer,
   type PromptRendererOptions,

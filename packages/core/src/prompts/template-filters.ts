@@ -1,5 +1,5 @@
+import { pythonStrip } from '../text/python-text.js';
 import { optionLetter } from './option-letters.js';
-import { pythonStrip } from './python-strip.js';
 import type { FilterArgument } from './template-ast.js';
 
 /** A filter usable as `{{ field | name(args) }}`. */

@@ -1,5 +1,6 @@
+import { pythonStrip } from '../text/python-text.js';
 import { stripMarkdown } from './text/markdown.js';
-import { PY_SPACE, pyStrip } from './text/python-classes.js';
+import { PY_SPACE, PY_WORD } from './text/python-classes.js';
 
 /** Which marker occurrence `extractAnswer` reads when the output has several. */
 export type MarkerOccurrence = 'first' | 'last';
@@ -22,7 +23,7 @@ export interface FoundAnswer {
   marker: string | undefined;
 }
 
-const NOT_WORD_BEFORE = '(?<![\\p{L}\\p{N}_])';
+const NOT_WORD_BEFORE = `(?<!${PY_WORD})`;
 const COLON = '[:：]';
 const S = `${PY_SPACE}*`;
 /**
@@ -32,7 +33,7 @@ const S = `${PY_SPACE}*`;
 const MARKER = new RegExp(
   [
     `${NOT_WORD_BEFORE}(?:final${S})?answer${S}${COLON}`,
-    `(?<copula>${NOT_WORD_BEFORE}answer${PY_SPACE}+is(?![\\p{L}\\p{N}_])${S}${COLON}?` +
+    `(?<copula>${NOT_WORD_BEFORE}answer${PY_SPACE}+is(?!${PY_WORD})${S}${COLON}?` +
       `|(?:최종${S})?(?:정답|답)${S}은${S}${COLON}?)`,
     `(?:최종${S})?(?:정답|답변|답안|답)${S}${COLON}`,
   ].join('|'),
@@ -46,7 +47,7 @@ const COPULA_END = /(?:입니다|이다|이에요|예요|임)?[.。!]?$/u;
 /** Python's `splitlines()` then the first line that is not blank, stripped; `''` when none. */
 function firstNonEmptyLine(text: string): string {
   for (const line of text.split(LINE_BREAK)) {
-    const stripped = pyStrip(line);
+    const stripped = pythonStrip(line);
     if (stripped !== '') return stripped;
   }
   return '';
@@ -73,9 +74,9 @@ export function findAnswer(output: string, options: ExtractAnswerOptions = {}): 
   for (const m of text.matchAll(MARKER)) {
     let answer = firstNonEmptyLine(text.slice(m.index + m[0].length));
     if (answer === '') continue;
-    if (m.groups?.copula !== undefined) answer = pyStrip(answer.replace(COPULA_END, ''));
+    if (m.groups?.copula !== undefined) answer = pythonStrip(answer.replace(COPULA_END, ''));
     if (answer === '') continue;
-    found = { answer, marker: pyStrip(m[0]) };
+    found = { answer, marker: pythonStrip(m[0]) };
     if (occurrence === 'first') break;
   }
   return found ?? { answer: firstNonEmptyLine(text), marker: undefined };

@@ -1,5 +1,5 @@
+import { collapsePythonWhitespace } from '../text/python-text.js';
 import { stripMarkdown } from './text/markdown.js';
-import { collapseWhitespace } from './text/python-classes.js';
 
 const TRAILING_PERIOD = /[.。]$/u;
 
@@ -14,6 +14,6 @@ const TRAILING_PERIOD = /[.。]$/u;
  * ```
  */
 export function normalizeAnswer(text: string): string {
-  const plain = collapseWhitespace(stripMarkdown(text.normalize('NFKC')).toLowerCase());
-  return collapseWhitespace(plain.replace(TRAILING_PERIOD, ''));
+  const plain = collapsePythonWhitespace(stripMarkdown(text.normalize('NFKC')).toLowerCase());
+  return collapsePythonWhitespace(plain.replace(TRAILING_PERIOD, ''));
 }

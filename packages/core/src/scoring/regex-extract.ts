@@ -1,5 +1,5 @@
 import { BenchHubError } from '../errors/benchhub-error.js';
-import { pyStrip } from './text/python-classes.js';
+import { pythonStrip } from '../text/python-text.js';
 import { type PythonRegexFlags, pythonFindAll, pythonRegex } from './text/python-regex.js';
 
 /** Options of {@link regexExtract}, named after lm-evaluation-harness's `RegexFilter` arguments. */
@@ -47,7 +47,7 @@ export function regexExtract(
       `regexExtract: group ${group} selects no match (${matches.length} found) for ${String(pattern)}`,
     );
   }
-  if (typeof match === 'string') return pyStrip(match);
+  if (typeof match === 'string') return pythonStrip(match);
   const first = match.find((g) => g !== '');
-  return pyStrip(first ?? fallback);
+  return pythonStrip(first ?? fallback);
 }

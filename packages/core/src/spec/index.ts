@@ -1,5 +1,5 @@
 export type { DatasetReadOptions, DatasetSourceV1 } from './dataset-source.js';
-export type { MetricAggregate, MetricOutput, MetricRequirement, MetricV1 } from './metric.js';
+export type { MetricAggregate, MetricItem, MetricOutput, MetricRequirement, MetricV1 } from './metric.js';
 export {
   type EmbeddingProviderV1,
   type FinishReason,

@@ -21,6 +21,8 @@ export interface MetricOutput {
   text: string;
   /** The answer extracted from `text` by the scoring method (a choice letter, a number...), if any. */
   extracted?: string;
+  /** The scoring method's verdict on this output, when it gives one (accuracy and pass@k read it). */
+  correct?: boolean;
   /** Per-token log-probabilities of the generation, when requested. */
   logprobs?: readonly TokenLogprob[];
   /** Log-likelihood of each choice in `sample.choices` order, for log-likelihood scoring. */
@@ -65,4 +67,16 @@ export interface MetricV1 {
   score(sample: Sample, output: MetricOutput): number | null | Promise<number | null>;
   /** Summarises the non-null scores of many samples. Called with at least one value. */
   aggregate(values: readonly number[]): MetricAggregate;
+  /**
+   * For metrics defined over a whole corpus rather than as a mean of sample scores (corpus BLEU and
+   * chrF, macro F1, pass@k over repeats): computes the aggregate from every scored output at once.
+   * When present, the engine reports this instead of `aggregate` of the per-sample scores.
+   */
+  corpus?(items: readonly MetricItem[]): MetricAggregate;
+}
+
+/** One sample with one model output, as a corpus-level metric receives it. */
+export interface MetricItem {
+  sample: Sample;
+  output: MetricOutput;
 }

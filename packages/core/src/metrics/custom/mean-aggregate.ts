@@ -1,4 +1,5 @@
 import type { MetricAggregate } from '../../spec/metric.js';
+import { mean, meanStderr } from '../../statistics/descriptive.js';
 
 /**
  * The mean of the values with its standard error: the sample standard deviation (n − 1 denominator)
@@ -13,11 +14,7 @@ import type { MetricAggregate } from '../../spec/metric.js';
 export function meanWithStderr(values: readonly number[]): MetricAggregate {
   const n = values.length;
   if (n === 0) return { value: Number.NaN, n: 0 };
-  let sum = 0;
-  for (const v of values) sum += v;
-  const mean = sum / n;
-  if (n < 2) return { value: mean, n };
-  let squares = 0;
-  for (const v of values) squares += (v - mean) ** 2;
-  return { value: mean, stderr: Math.sqrt(squares / (n - 1)) / Math.sqrt(n), n };
+  const value = mean(values);
+  const stderr = meanStderr(values);
+  return stderr === null ? { value, n } : { value, stderr, n };
 }

@@ -1,4 +1,5 @@
 import type { Logger } from '../../logger/logger.js';
+import { pythonRstrip } from '../../text/python-text.js';
 import { addSegmentStatistics, ngramScratch } from './bleu-ngrams.js';
 import {
   type BleuScore,
@@ -8,7 +9,6 @@ import {
   resolveBleuScoring,
   scoreBleuStatistics,
 } from './bleu-score.js';
-import { rstripPython } from './python-text.js';
 import { type MaybeReference, referencesBySegment, sentenceReferences } from './references.js';
 import {
   type BleuTokenizerName,
@@ -50,7 +50,7 @@ function resolveBleu(where: string, options: BleuOptions, effectiveOrder: boolea
 }
 
 function preprocess(line: string, resolved: ResolvedBleu): string[] {
-  return resolved.tokens(rstripPython(resolved.lowercase ? line.toLowerCase() : line));
+  return resolved.tokens(pythonRstrip(resolved.lowercase ? line.toLowerCase() : line));
 }
 
 function warnIfTokenized(hypotheses: readonly string[], options: BleuOptions): void {

@@ -1,5 +1,5 @@
 import { BenchHubError } from '../../errors/index.js';
-import { pythonChars, removePythonSpaces, splitPython } from './python-text.js';
+import { pythonSplit, removePythonWhitespace } from '../../text/python-text.js';
 import { type MaybeReference, referencesBySegment, sentenceReferences } from './references.js';
 
 /** Options of {@link corpusChrf} and {@link sentenceChrf}: sacrebleu's `CHRF` options in camelCase. */
@@ -90,7 +90,7 @@ const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
  */
 export function chrfWords(sentence: string): string[] {
   const words: string[] = [];
-  for (const word of splitPython(sentence)) {
+  for (const word of pythonSplit(sentence)) {
     if (word.length === 1) {
       words.push(word);
     } else if (PUNCTUATION.has(word[word.length - 1]!)) {
@@ -106,6 +106,16 @@ export function chrfWords(sentence: string): string[] {
 
 /** The n-gram counts of one sentence, one map per order (characters first, then words). */
 type NgramCounts = Map<string, number>[];
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * The characters of `text` as Python indexes them (one entry per code point). Returns the string
+ * itself, which indexes the same way, when it has no surrogate pair.
+ */
+function pythonChars(text: string): string | string[] {
+  return SURROGATE.test(text) ? Array.from(text) : text;
+}
 
 function charNgrams(text: string, maxOrder: number, into: NgramCounts): void {
   const chars = pythonChars(text);
@@ -134,7 +144,7 @@ function wordNgrams(words: readonly string[], maxOrder: number, into: NgramCount
 function ngramsOf(sentence: string, resolved: ResolvedChrf): { counts: NgramCounts; sizes: number[] } {
   const text = resolved.lowercase ? sentence.toLowerCase() : sentence;
   const counts: NgramCounts = [];
-  charNgrams(resolved.whitespace ? text : removePythonSpaces(text), resolved.charOrder, counts);
+  charNgrams(resolved.whitespace ? text : removePythonWhitespace(text), resolved.charOrder, counts);
   if (resolved.wordOrder > 0) wordNgrams(chrfWords(text), resolved.wordOrder, counts);
   const sizes = counts.map((map) => {
     let size = 0;

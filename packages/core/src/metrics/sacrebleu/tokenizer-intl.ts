@@ -1,4 +1,4 @@
-import { splitPython } from './python-text.js';
+import { pythonSplit } from '../../text/python-text.js';
 
 // mteval-v14's international tokenization, in sacrebleu's order.
 const PUNCT_AFTER_NON_NUMBER = /(\P{N})(\p{P})/gu;
@@ -15,5 +15,5 @@ export function tokensIntl(line: string): string[] {
   let text = line.replace(PUNCT_AFTER_NON_NUMBER, '$1 $2 ');
   text = text.replace(PUNCT_BEFORE_NON_NUMBER, ' $1 $2');
   text = text.replace(SYMBOL, ' $& ');
-  return splitPython(text);
+  return pythonSplit(text);
 }

@@ -1,4 +1,4 @@
-import { splitPython } from './python-text.js';
+import { pythonSplit } from '../../text/python-text.js';
 
 // The four substitutions of mteval-v13a's language-dependent step, in sacrebleu's order.
 // 1. Pad ASCII punctuation and symbols except `'`, `,`, `-` and `.` with spaces. mteval's class also
@@ -23,5 +23,5 @@ export function regexpTokens(line: string): string[] {
     text = text.replace(PERIOD_COMMA_BEFORE_NON_DIGIT, ' $1 $2');
   }
   if (text.includes('-')) text = text.replace(DASH_AFTER_DIGIT, '$1 - ');
-  return splitPython(text);
+  return pythonSplit(text);
 }

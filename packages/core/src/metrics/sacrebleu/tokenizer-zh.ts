@@ -1,4 +1,4 @@
-import { stripPython } from './python-text.js';
+import { pythonStrip } from '../../text/python-text.js';
 import { regexpTokens } from './tokenizer-regexp.js';
 
 // The ranges sacrebleu's `zh` tokenizer treats as Chinese characters, as its code actually compares
@@ -21,5 +21,5 @@ export function isZhTokenizerChineseChar(char: string): boolean {
  * then applies the mteval-v13a substitutions (without `13a`'s unescaping and line padding).
  */
 export function tokensZh(line: string): string[] {
-  return regexpTokens(stripPython(line).replace(CHINESE_CHAR, ' $& '));
+  return regexpTokens(pythonStrip(line).replace(CHINESE_CHAR, ' $& '));
 }

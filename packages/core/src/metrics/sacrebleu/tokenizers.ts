@@ -1,5 +1,5 @@
 import { BenchHubError } from '../../errors/index.js';
-import { isPythonSpace, splitPython } from './python-text.js';
+import { isPythonWhitespace, pythonSplit } from '../../text/python-text.js';
 import { tokens13a } from './tokenizer-13a.js';
 import { tokensIntl } from './tokenizer-intl.js';
 import { tokensZh } from './tokenizer-zh.js';
@@ -39,7 +39,7 @@ export type TokensOf = (line: string) => string[];
 
 function charTokens(line: string): string[] {
   const tokens: string[] = [];
-  for (const char of line) if (char.length > 1 || !isPythonSpace(char.charCodeAt(0))) tokens.push(char);
+  for (const char of line) if (!isPythonWhitespace(char)) tokens.push(char);
   return tokens;
 }
 
@@ -48,7 +48,7 @@ const TOKENS: Readonly<Record<BleuTokenizerName, TokensOf>> = {
   intl: tokensIntl,
   zh: tokensZh,
   char: charTokens,
-  none: splitPython,
+  none: pythonSplit,
 };
 
 /**

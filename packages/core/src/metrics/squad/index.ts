@@ -1,4 +1,4 @@
-export { normalizeSquadAnswer, splitPythonWhitespace } from './normalize-answer.js';
+export { normalizeSquadAnswer } from './normalize-answer.js';
 export { squadExactMatchMetric, squadF1Metric } from './squad-metrics.js';
 export {
   type SquadCorpusScore,

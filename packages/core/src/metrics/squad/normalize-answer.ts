@@ -1,3 +1,5 @@
+import { collapsePythonWhitespace } from '../../text/python-text.js';
+
 /**
  * Python's `string.punctuation`: the 32 ASCII punctuation characters (U+0021–U+002F, U+003A–U+0040,
  * U+005B–U+0060, U+007B–U+007E) and nothing else, so curly quotes, `…` or `。` are kept.
@@ -10,24 +12,6 @@ const PYTHON_PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * the explicit look-arounds.
  */
 const ARTICLES = /(?<![\p{L}\p{N}_])(?:a|an|the)(?![\p{L}\p{N}_])/gu;
-
-/** The characters Python's `str.split()` (no argument) splits on: `str.isspace()`. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's str.isspace() counts U+001C–U+001F as whitespace.
-const PYTHON_WHITESPACE = /[\t\n\v\f\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
-
-/**
- * Python's `text.split()` without argument: splits on runs of Unicode whitespace (as `str.isspace()`
- * defines it: unlike JavaScript's `\s`, it includes U+001C–U+001F and U+0085 and excludes U+FEFF) and
- * drops empty strings.
- *
- * @example
- * ```ts
- * splitPythonWhitespace('  Denver \n\t Broncos '); // ['Denver', 'Broncos']
- * ```
- */
-export function splitPythonWhitespace(text: string): string[] {
-  return text.split(PYTHON_WHITESPACE).filter((token) => token !== '');
-}
 
 /**
  * `normalize_answer` of the official SQuAD v1.1 evaluation script: lower-case, remove ASCII
@@ -44,5 +28,5 @@ export function normalizeSquadAnswer(text: string): string {
   const lowered = text.toLowerCase();
   const withoutPunctuation = lowered.replace(PYTHON_PUNCTUATION, '');
   const withoutArticles = withoutPunctuation.replace(ARTICLES, ' ');
-  return splitPythonWhitespace(withoutArticles).join(' ');
+  return collapsePythonWhitespace(withoutArticles);
 }

@@ -1,14 +1,8 @@
 import type { Sample } from '../../domain/sample.js';
+import { acceptableAnswers } from '../../scoring/gold.js';
 import type { MetricOutput, MetricV1 } from '../../spec/metric.js';
 import { defineMetric } from '../custom/define-metric.js';
 import { squadExactMatch, squadF1 } from './squad-scores.js';
-
-/** The acceptable answers of a sample: its `references` and its `answer`, or none. */
-function acceptableAnswers(sample: Sample): string[] {
-  const answers = [...(sample.references ?? [])];
-  if (sample.answer !== undefined && !answers.includes(sample.answer)) answers.push(sample.answer);
-  return answers;
-}
 
 function scoreWith(metric: (prediction: string, groundTruths: readonly string[]) => number) {
   return (sample: Sample, output: MetricOutput): number | null => {
@@ -19,7 +13,7 @@ function scoreWith(metric: (prediction: string, groundTruths: readonly string[])
 
 /**
  * SQuAD v1.1 exact match as a metric (`squad_exact_match`): the extracted answer (else the raw text)
- * against the sample's `references` and `answer`, 0 or 1 per sample, averaged with its standard error.
+ * against the sample's gold answer and `references`, 0 or 1 per sample, averaged with its standard error.
  * Samples without any reference are skipped.
  */
 export const squadExactMatchMetric: MetricV1 = defineMetric({

@@ -1,5 +1,6 @@
 import { BenchHubError } from '../../errors/benchhub-error.js';
-import { normalizeSquadAnswer, splitPythonWhitespace } from './normalize-answer.js';
+import { pythonSplit } from '../../text/python-text.js';
+import { normalizeSquadAnswer } from './normalize-answer.js';
 
 /** One or more acceptable answers of a question (a single string is one answer). */
 export type SquadGroundTruths = string | readonly string[];
@@ -33,8 +34,8 @@ function exactMatchOne(prediction: string, groundTruth: string): number {
 
 /** `f1_score` of the script for one ground truth. */
 function f1One(prediction: string, groundTruth: string): number {
-  const predictionTokens = splitPythonWhitespace(normalizeSquadAnswer(prediction));
-  const truthTokens = splitPythonWhitespace(normalizeSquadAnswer(groundTruth));
+  const predictionTokens = pythonSplit(normalizeSquadAnswer(prediction));
+  const truthTokens = pythonSplit(normalizeSquadAnswer(groundTruth));
   const truthCounts = new Map<string, number>();
   for (const token of truthTokens) truthCounts.set(token, (truthCounts.get(token) ?? 0) + 1);
   // Counter & Counter: the multiset intersection keeps min(count) of each shared token.

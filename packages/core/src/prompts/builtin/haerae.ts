@@ -1,6 +1,6 @@
 import type { Sample } from '../../domain/sample.js';
+import { pythonStrip } from '../../text/python-text.js';
 import type { PromptTemplate } from '../prompt-template.js';
-import { pythonStrip } from '../python-strip.js';
 import { TemplateError } from '../template-error.js';
 import { goldChoiceIndex } from './choice-helpers.js';
 

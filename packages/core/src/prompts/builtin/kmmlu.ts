@@ -1,6 +1,6 @@
 import type { Sample } from '../../domain/sample.js';
+import { pythonStrip } from '../../text/python-text.js';
 import type { PromptTemplate } from '../prompt-template.js';
-import { pythonStrip } from '../python-strip.js';
 import { goldChoiceIndex, requireChoices } from './choice-helpers.js';
 
 const LABELS = ['A', 'B', 'C', 'D'] as const;

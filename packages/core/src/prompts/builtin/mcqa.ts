@@ -1,7 +1,7 @@
 import type { Sample } from '../../domain/sample.js';
+import { pythonStrip } from '../../text/python-text.js';
 import { optionLetters } from '../option-letters.js';
 import type { PromptTemplate } from '../prompt-template.js';
-import { pythonStrip } from '../python-strip.js';
 import { goldChoiceIndex, isKorean, requireChoices } from './choice-helpers.js';
 
 /** Fewest and most options the `mcqa` template accepts (letters A–J). */

@@ -1,5 +1,5 @@
+import { pythonStrip } from '../../text/python-text.js';
 import { JudgeVerdictError } from '../scoring-error.js';
-import { pyStrip } from '../text/python-classes.js';
 
 /** The inclusive integer range of a rubric score. */
 export interface ScoreScale {
@@ -17,7 +17,7 @@ const SCORE_LINE = /^score\s*[:：]\s*\[{0,2}\s*(-?\d+)\s*\]{0,2}\s*(?:\/\s*\d+\
 const VERDICT_LINE = /^verdict\s*[:：]\s*\[{0,2}\s*(a|b|tie)\s*\]{0,2}\s*\.?$/i;
 
 function lastLine(text: string): string {
-  const lines = text.split(/\r\n|[\n\r]/).map((l) => pyStrip(l.replace(DECORATION, '')));
+  const lines = text.split(/\r\n|[\n\r]/).map((l) => pythonStrip(l.replace(DECORATION, '')));
   for (let i = lines.length - 1; i >= 0; i--) if (lines[i] !== '') return lines[i]!;
   return '';
 }

@@ -1,5 +1,5 @@
+import { pythonStrip } from '../../text/python-text.js';
 import { findAnswer } from '../extract-answer.js';
-import { pyStrip } from '../text/python-classes.js';
 import { lastBoxed } from './braces.js';
 import { cleanLatex } from './latex-cleanup.js';
 import { type MathValue, parseMathValue } from './math-value.js';
@@ -25,7 +25,7 @@ const TRAILING_WORDS = /(?:\s*(?<![\\\p{L}])\p{L}[\p{L}\p{M}]*(?:\^\{?\d+\}?)?[.
 function lastNonEmptyLine(text: string): string {
   const lines = text
     .split(/\r\n|[\n\r]/)
-    .map(pyStrip)
+    .map(pythonStrip)
     .filter((l) => l !== '');
   return lines[lines.length - 1] ?? '';
 }

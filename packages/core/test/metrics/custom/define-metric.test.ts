@@ -97,7 +97,7 @@ describe('SQuAD metrics as MetricV1', () => {
     expect(
       await squadF1Metric.score(squadSample, { text: 'ignored', extracted: 'Denver Broncos won' }),
     ).toBeCloseTo(0.8, 15);
-    const { answer: _a, references: _r, ...bare } = squadSample;
+    const { answer: _a, references: _r, answerIndex: _i, ...bare } = squadSample;
     expect(await squadF1Metric.score(bare, { text: 'x' })).toBeNull();
     expect(squadF1Metric.aggregate([1, 0.5])).toMatchObject({ value: 0.75, n: 2 });
     expect([squadExactMatchMetric.name, squadF1Metric.name]).toEqual(['squad_exact_match', 'squad_f1']);

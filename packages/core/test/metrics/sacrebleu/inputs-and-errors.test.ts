@@ -10,12 +10,6 @@ import {
   sentenceBleu,
   sentenceChrf,
 } from '../../../src/metrics/sacrebleu/index.js';
-import {
-  removePythonSpaces,
-  rstripPython,
-  splitPython,
-  stripPython,
-} from '../../../src/metrics/sacrebleu/python-text.js';
 
 const HYPS = ['The dog bit the man.', "It wasn't surprising.", 'The man had just bitten him.'];
 const REFS = [
@@ -32,17 +26,6 @@ function thrown(fn: () => unknown): BenchHubError {
   }
   throw new Error('expected an error');
 }
-
-describe('Python string semantics', () => {
-  it('splits and strips on Python whitespace, not JavaScript’s', () => {
-    expect(splitPython(' a\u00a0b\u001fc\u0085d\u3000e\ufefff  ')).toEqual(['a', 'b', 'c', 'd', 'e\ufefff']);
-    expect(splitPython('')).toEqual([]);
-    expect(splitPython('   ')).toEqual([]);
-    expect(rstripPython('x-\n \u2003')).toBe('x-');
-    expect(stripPython('\u001c x y \u001d')).toBe('x y');
-    expect(removePythonSpaces(' a b\tc\u00a0')).toBe('abc');
-  });
-});
 
 describe('reference streams', () => {
   it('reads referenceStreams[k][i] as the k-th reference of hypothesis i', () => {

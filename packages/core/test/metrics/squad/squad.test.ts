@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { BenchHubError } from '../../../src/errors/benchhub-error.js';
 import {
   normalizeSquadAnswer,
-  splitPythonWhitespace,
   squadCorpus,
   squadExactMatch,
   squadF1,
 } from '../../../src/metrics/squad/index.js';
+import { splitPythonWhitespace } from '../../../src/text/index.js';
 import { describeWithShared, sharedPath } from '../../support/shared.js';
 
 interface SquadCase {
