@@ -17,6 +17,12 @@ import { squadExactMatchMetric, squadF1Metric } from './squad/index.js';
 export interface MetricRegistryOptions {
   /** The embedding provider of `semantic_similarity`. */
   embedder?: ModelProviderV1;
+  /**
+   * Tokenizer of the `rouge*` metrics: `default` is rouge-score's (ASCII letters and digits only, so
+   * Korean text scores 0), `unicode` keeps Korean and other scripts (a deliberate difference from the
+   * reference). Default `default`.
+   */
+  rougeTokenizer?: 'default' | 'unicode';
 }
 
 const prediction = (output: MetricOutput): string => output.extracted ?? output.text;
@@ -66,7 +72,7 @@ function corpusTextMetric(
   };
 }
 
-function rougeMetric(type: RougeType): MetricV1 {
+function rougeMetric(type: RougeType, tokenizer: 'default' | 'unicode'): MetricV1 {
   return defineMetric({
     name: type,
     higherIsBetter: true,
@@ -75,7 +81,8 @@ function rougeMetric(type: RougeType): MetricV1 {
     score: referenceScore((hypothesis, references) =>
       Math.max(
         ...references.map(
-          (r) => rougeScore(r, hypothesis, { rougeTypes: [type], useStemmer: true })[type]!.fmeasure,
+          (r) =>
+            rougeScore(r, hypothesis, { rougeTypes: [type], useStemmer: true, tokenizer })[type]!.fmeasure,
         ),
       ),
     ),
@@ -138,7 +145,7 @@ function passAtKMetric(k: number): MetricV1 {
   };
 }
 
-const FIXED_METRICS: Readonly<Record<string, () => MetricV1>> = {
+const FIXED_METRICS: Readonly<Record<string, (options: MetricRegistryOptions) => MetricV1>> = {
   accuracy: () => accuracyMetric,
   bleu: () =>
     corpusTextMetric(
@@ -158,10 +165,10 @@ const FIXED_METRICS: Readonly<Record<string, () => MetricV1>> = {
       (h, refs) => sentenceChrf(h, refs, { wordOrder: 2 }).score,
       (hs, streams) => corpusChrf(hs, streams, { wordOrder: 2 }).score,
     ),
-  rouge1: () => rougeMetric('rouge1'),
-  rouge2: () => rougeMetric('rouge2'),
-  rougeL: () => rougeMetric('rougeL'),
-  rougeLsum: () => rougeMetric('rougeLsum'),
+  rouge1: (o) => rougeMetric('rouge1', o.rougeTokenizer ?? 'default'),
+  rouge2: (o) => rougeMetric('rouge2', o.rougeTokenizer ?? 'default'),
+  rougeL: (o) => rougeMetric('rougeL', o.rougeTokenizer ?? 'default'),
+  rougeLsum: (o) => rougeMetric('rougeLsum', o.rougeTokenizer ?? 'default'),
   squad_exact_match: () => squadExactMatchMetric,
   squad_f1: () => squadF1Metric,
   ...Object.fromEntries(
@@ -196,7 +203,7 @@ export const BUILTIN_METRIC_NAMES: readonly string[] = [
  */
 export function getMetric(name: string, options: MetricRegistryOptions = {}): MetricV1 {
   const fixed = FIXED_METRICS[name];
-  if (fixed) return fixed();
+  if (fixed) return fixed(options);
   const passAt = /^pass@(\d+)$/.exec(name);
   if (passAt) {
     const k = Number(passAt[1]);

@@ -61,6 +61,17 @@ describe('getMetric', () => {
     expect(await rougeL.score(third!.sample, third!.output)).toBeNull();
   });
 
+  it('scores Korean with ROUGE only when asked for the Unicode tokenizer', async () => {
+    const korean = sample('k', { answer: '서울은 한국의 수도이다' });
+    const output = { text: '한국의 수도는 서울이다' };
+    expect(await getMetric('rouge1').score(korean, output)).toBe(0);
+    // Tokens 서울은·한국의·수도이다 vs 한국의·수도는·서울이다: one in common, so P = R = F = 1/3.
+    expect(await getMetric('rouge1', { rougeTokenizer: 'unicode' }).score(korean, output)).toBeCloseTo(
+      1 / 3,
+      12,
+    );
+  });
+
   it("reads accuracy from the scoring method's verdict and never invents a 0", async () => {
     const accuracy = getMetric('accuracy');
     const s = sample('a', { answer: 'B' });
