@@ -1,5 +1,11 @@
 export { abortable } from './abortable.js';
 export {
+  BASELINE_MODELS,
+  type BaselineModel,
+  type BaselineProviderOptions,
+  createBaselineProvider,
+} from './baseline-provider.js';
+export {
   createFunctionProvider,
   type FunctionCallContext,
   type FunctionProviderOptions,

@@ -31,7 +31,7 @@ export type {
 export { RateLimitedError, type RateLimitedErrorOptions, UnrecoverableJobError } from './queue-errors.js';
 export type { RateLimitCost, RateLimiterV1, RateLimitLease, RateLimitUsage } from './rate-limiter.js';
 export type { CacheSetOptions, ResponseCacheV1 } from './response-cache.js';
-export { canonicalJson, responseCacheKey } from './response-cache-key.js';
+export { canonicalJson, type ResponseCacheKeyOptions, responseCacheKey } from './response-cache-key.js';
 export type {
   AppendResultsOutcome,
   CleanupOutcome,

@@ -133,6 +133,11 @@ export interface ModelProviderV1 {
   ): Promise<LogLikelihoodResult[]>;
   /** Embeds texts, one vector per text in the same order. Present when `capabilities.embed` is true. */
   embed?(texts: readonly string[], options?: ProviderCallOptions): Promise<number[][]>;
+  /**
+   * Counts the tokens of a text as this model's tokenizer does. Optional: the engine uses it to reserve
+   * budgets and token-per-minute limits before a call, and a generous estimate without it.
+   */
+  countTokens?(text: string): number;
 }
 
 /** A provider whose `logLikelihood` method is known to exist. */

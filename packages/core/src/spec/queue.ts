@@ -52,7 +52,7 @@ export interface QueueJob<TData = unknown> {
 /** What a handler gets besides the job. */
 export interface JobContext {
   /**
-   * Aborted when the job's task is cancelled, when the worker closes, or when the `process` signal
+   * Aborted when the job's task is cancelled, when the worker closes with `force`, or when the `process` signal
    * aborts. The handler passes it to every model call so running work stops.
    */
   readonly signal: AbortSignal;

@@ -27,16 +27,36 @@ export function canonicalJson(value: unknown, path = '$'): string {
   throw new BenchHubError(`canonicalJson: ${path} is a ${typeof value}, which JSON cannot represent`);
 }
 
+/** What besides the request tells two generations apart. */
+export interface ResponseCacheKeyOptions {
+  /**
+   * 0-based repeat (epoch) index of the sample. Repeats of one sample get different keys, so a repeat
+   * is a real new generation and never the cached answer of repeat 0. Default 0.
+   */
+  repeat?: number;
+}
+
 /**
- * The cache key of a generation: a SHA-256 hex digest of the provider, the model and the request in
- * canonical form. Requests that differ only in key order or in `undefined` members share a key.
+ * The cache key of a generation: a SHA-256 hex digest of the provider, the model, the request in
+ * canonical form and the repeat index. Requests that differ only in key order or in `undefined`
+ * members share a key; repeats of one request do not.
  *
  * @example
  * ```ts
  * responseCacheKey('openai', 'gpt-4o-mini', { prompt: 'Hi', temperature: 0 }); // '3f1c…' (64 hex chars)
+ * responseCacheKey('openai', 'gpt-4o-mini', { prompt: 'Hi', temperature: 0 }, { repeat: 1 }); // another key
  * ```
  */
-export function responseCacheKey(providerId: string, modelId: string, request: GenerateRequest): string {
-  const text = canonicalJson({ v: 1, providerId, modelId, request });
+export function responseCacheKey(
+  providerId: string,
+  modelId: string,
+  request: GenerateRequest,
+  options: ResponseCacheKeyOptions = {},
+): string {
+  const repeat = options.repeat ?? 0;
+  if (!(Number.isInteger(repeat) && repeat >= 0)) {
+    throw new BenchHubError(`responseCacheKey: repeat must be an integer >= 0, got ${String(repeat)}`);
+  }
+  const text = canonicalJson({ v: 1, providerId, modelId, request, repeat });
   return createHash('sha256').update(text).digest('hex');
 }

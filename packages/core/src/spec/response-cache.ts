@@ -9,12 +9,13 @@ export interface CacheSetOptions {
 
 /**
  * Remembers model responses so an identical request (same provider, model and request) is not paid
- * for twice. Keys come from `responseCacheKey`. Only deterministic requests should be cached
- * (temperature 0 or a fixed seed): the engine decides, the cache just stores.
+ * for twice. Keys come from `responseCacheKey`, with the repeat index so repeats stay real repeats.
+ * Only deterministic requests should be cached (temperature 0 or a fixed seed): the engine decides,
+ * the cache just stores.
  *
  * @example
  * ```ts
- * const key = responseCacheKey(provider.providerId, provider.modelId, request);
+ * const key = responseCacheKey(provider.providerId, provider.modelId, request, { repeat });
  * const hit = await cache.get(key);
  * const result = hit ?? (await provider.generate(request));
  * if (!hit) await cache.set(key, result, { ttlMs: 86_400_000 });

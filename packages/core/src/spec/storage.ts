@@ -66,7 +66,10 @@ export interface TaskQuery extends StoragePaging {
  * `finishedAt` and clears them on a restart.
  */
 export interface TaskUpdate {
-  /** The new status; must be allowed from the current one (see `canTransition`). */
+  /**
+   * The new status; must be allowed from the current one (see `canTransition`). The current status
+   * itself is not a transition: the status stays and the other fields still apply.
+   */
   status?: TaskStatus;
   /** Counters to overwrite (omitted counters are kept). */
   progress?: Partial<TaskProgress>;

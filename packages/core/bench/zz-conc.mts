@@ -1,0 +1,27 @@
+import { Worker } from 'node:worker_threads';
+import { once } from 'node:events';
+import { evaluate } from '../src/engine/index.js';
+import { createFunctionProvider } from '../src/providers/function-provider.js';
+const code = `
+const { parentPort } = require('node:worker_threads');
+const { createServer } = require('node:http');
+let first = Infinity, last = 0, max = 0, n = 0;
+const server = createServer((req, res) => { first = Math.min(first, performance.now()); n++; max = Math.max(max, n); req.resume(); req.on('end', () => setTimeout(() => { n--; last = performance.now(); res.writeHead(200); res.end('{"text":"yes"}'); }, 100)); });
+server.keepAliveTimeout = 60000;
+server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
+parentPort.on('message', (m) => { if (m === 'reset') { first = Infinity; last = 0; max = 0; parentPort.postMessage('ok'); } else parentPort.postMessage({ first, last, max }); });
+`;
+const w = new Worker(code, { eval: true });
+const [port] = await once(w, 'message');
+const url = `http://127.0.0.1:${port}/`;
+const ask = async (m: string) => { w.postMessage(m); return (await once(w, 'message'))[0]; };
+const provider = createFunctionProvider(async (r, { signal }) => { const res = await fetch(url, { method: 'POST', body: '{}', signal }); return ((await res.json()) as any).text; }, { modelId: 'h' });
+const planOf = (n: number) => ({ name: 'c', models: [{ provider: 'function', model: 'h', concurrency: 64 }], datasets: [{ name: 'r', source: { type: 'inline', rows: Array.from({ length: n }, (_, i) => ({ id: `r${i}`, prompt: `R ${i}?`, options: ['yes', 'no'], answer: 'yes', language: 'en', subject_type: ['HASS/History'], task_type: 'Knowledge' })) } }], evaluation: { method: 'string_match' } });
+const variant = process.argv[2] ?? 'default';
+const extra: any = variant === 'bigchunk' ? { chunkSize: 4096 } : variant === 'bigbatch' ? { resultBatchSize: 100000, flushIntervalMs: 100000 } : {};
+await evaluate(planOf(64), { providers: { function: provider }, concurrency: 64, ...extra });
+await ask('reset');
+await evaluate(planOf(2048), { providers: { function: provider }, concurrency: 64, ...extra });
+const s = await ask('stats');
+console.log(variant, 'fraction', (3200 / (s.last - s.first)).toFixed(3), 'max', s.max);
+await w.terminate();

@@ -1,0 +1,189 @@
+import type { SingleFlight } from '../cache/single-flight.js';
+import type { Logger } from '../logger/logger.js';
+import type { ConcurrencyLimiter } from '../rate-limit/concurrency-limiter.js';
+import { backoffDelay } from '../retry/backoff.js';
+import { abortableSleep } from '../retry/sleep.js';
+import { errorIsRetryable, errorRetryAfterMs, type RetryOptions, withRetry } from '../retry/with-retry.js';
+import { withTimeout } from '../retry/with-timeout.js';
+import type { GenerateRequest, GenerateResult, ProviderCallOptions } from '../spec/model-provider.js';
+import type { ResponseCacheV1 } from '../spec/response-cache.js';
+import { responseCacheKey } from '../spec/response-cache-key.js';
+import type { ModelRuntime } from './prepare.js';
+
+/** The outcome of one logical call (all its attempts). */
+export type CallOutcome<T> =
+  | { ok: true; value: T; attempts: number; cached: boolean }
+  | { ok: false; error: unknown; attempts: number };
+
+/** What every call of a run shares. */
+export interface CallPolicy {
+  readonly retry: RetryOptions;
+  readonly timeoutMs: number | undefined;
+  readonly globalLimiter: ConcurrencyLimiter | undefined;
+  readonly cache: ResponseCacheV1 | undefined;
+  readonly cacheTtlMs: number | undefined;
+  readonly flights: SingleFlight<GenerateResult>;
+  readonly logger: Logger;
+}
+
+/**
+ * Runs one attempt of `send` under the model's limits: adaptive concurrency (when on), the global
+ * limit (when the models' limits can exceed it), the rate limiter (reserving `tokens`), and the
+ * per-attempt timeout. With none configured it is a direct call.
+ */
+function attemptUnderLimits<T>(
+  policy: CallPolicy,
+  model: ModelRuntime,
+  tokens: number,
+  usedTokens: (value: T) => number | undefined,
+  send: (options: ProviderCallOptions) => Promise<T>,
+  options: ProviderCallOptions & { signal: AbortSignal },
+): Promise<T> {
+  const { signal } = options;
+  if (
+    policy.timeoutMs === undefined &&
+    model.rateLimiter === undefined &&
+    policy.globalLimiter === undefined &&
+    model.adaptive === undefined
+  ) {
+    return send(options);
+  }
+  const timed =
+    policy.timeoutMs === undefined
+      ? () => send(options)
+      : () => withTimeout((s) => send({ signal: s }), policy.timeoutMs, signal);
+  const limiter = model.rateLimiter;
+  const limited =
+    limiter === undefined
+      ? timed
+      : async () => {
+          const lease = await limiter.acquire({ requests: 1, tokens }, signal);
+          try {
+            const value = await timed();
+            const used = usedTokens(value);
+            if (used !== undefined) await limiter.report(lease, { tokens: used });
+            return value;
+          } catch (error) {
+            const retryAfterMs = errorRetryAfterMs(error);
+            if (retryAfterMs !== undefined) await limiter.report(lease, { retryAfterMs });
+            throw error;
+          } finally {
+            await limiter.release(lease);
+          }
+        };
+  const global = policy.globalLimiter;
+  const bounded = global === undefined ? limited : () => global.run(limited, signal);
+  return model.adaptive === undefined ? bounded() : model.adaptive.run(bounded, signal);
+}
+
+/**
+ * Calls `send` with retries (exponential backoff with full jitter, `Retry-After` honoured, attempts
+ * capped) under the model's limits. Rejects only when `options.signal` aborts.
+ *
+ * The first attempt is made directly; only a retryable failure enters `withRetry`, whose base delay is
+ * doubled so that its schedule continues where the first wait left off (`base·2^k` for retry k).
+ */
+export async function callWithPolicy<T>(
+  policy: CallPolicy,
+  model: ModelRuntime,
+  tokens: number,
+  usedTokens: (value: T) => number | undefined,
+  send: (options: ProviderCallOptions) => Promise<T>,
+  options: ProviderCallOptions & { signal: AbortSignal },
+): Promise<CallOutcome<T>> {
+  const { signal } = options;
+  let firstError: unknown;
+  try {
+    const value = await attemptUnderLimits(policy, model, tokens, usedTokens, send, options);
+    return { ok: true, value, attempts: 1, cached: false };
+  } catch (error) {
+    signal.throwIfAborted();
+    firstError = error;
+  }
+  const attempt = () => attemptUnderLimits(policy, model, tokens, usedTokens, send, options);
+  const retry = policy.retry;
+  const isRetryable = retry.isRetryable ?? errorIsRetryable;
+  if (retry.maxAttempts <= 1 || !isRetryable(firstError)) return { ok: false, error: firstError, attempts: 1 };
+  const base = retry.baseDelayMs ?? 500;
+  const maxDelayMs = retry.maxDelayMs ?? Math.max(20_000, base);
+  const retryAfterMs = errorRetryAfterMs(firstError);
+  const delayMs = Math.max(
+    backoffDelay(0, {
+      baseDelayMs: base,
+      maxDelayMs,
+      ...(retry.jitter === undefined ? {} : { jitter: retry.jitter }),
+      ...(retry.random === undefined ? {} : { random: retry.random }),
+    }),
+    retryAfterMs ?? 0,
+  );
+  retry.onRetry?.({ attempt: 1, error: firstError, delayMs, retryAfterMs });
+  await abortableSleep(delayMs, signal);
+  const outcome = await withRetry(attempt, {
+    ...retry,
+    maxAttempts: retry.maxAttempts - 1,
+    baseDelayMs: Math.min(base * 2, maxDelayMs),
+    maxDelayMs,
+    signal,
+    onRetry: (info) => retry.onRetry?.({ ...info, attempt: info.attempt + 1 }),
+  });
+  return outcome.ok
+    ? { ok: true, value: outcome.value, attempts: outcome.attempts + 1, cached: false }
+    : { ok: false, error: outcome.error, attempts: outcome.attempts + 1 };
+}
+
+/** Tokens a generation used, for the rate limiter's correction. */
+export const usageTokens = (r: GenerateResult): number | undefined =>
+  r.usage.inputTokens === undefined && r.usage.outputTokens === undefined
+    ? undefined
+    : (r.usage.inputTokens ?? 0) + (r.usage.outputTokens ?? 0);
+
+/**
+ * The cache key of a generation: provider, model and request in canonical form, plus the repeat index,
+ * so the repeats of a sample are separate calls while a re-run replays each repeat's answer.
+ */
+export function generationCacheKey(model: ModelRuntime, request: GenerateRequest, repeat: number): string {
+  return `${responseCacheKey(model.provider.providerId, model.provider.modelId, request)}:${repeat}`;
+}
+
+/**
+ * One generation with everything around it: response cache (a hit makes no call; identical concurrent
+ * requests are sent once; only successes are stored), then {@link callWithPolicy}.
+ */
+export async function generate(
+  policy: CallPolicy,
+  model: ModelRuntime,
+  request: GenerateRequest,
+  repeat: number,
+  tokens: number,
+  options: ProviderCallOptions & { signal: AbortSignal },
+): Promise<CallOutcome<GenerateResult>> {
+  const send = (o: ProviderCallOptions) => model.provider.generate(request, o);
+  const { cache } = policy;
+  if (cache === undefined) return callWithPolicy(policy, model, tokens, usageTokens, send, options);
+
+  const key = generationCacheKey(model, request, repeat);
+  const hit = await cache.get(key);
+  if (hit !== undefined) return { ok: true, value: hit, attempts: 0, cached: true };
+  let own: CallOutcome<GenerateResult> | undefined;
+  try {
+    const flight = await policy.flights.run(
+      key,
+      async () => {
+        own = await callWithPolicy(policy, model, tokens, usageTokens, send, options);
+        if (!own.ok) throw own.error;
+        try {
+          await cache.set(key, own.value, policy.cacheTtlMs === undefined ? undefined : { ttlMs: policy.cacheTtlMs });
+        } catch (error) {
+          policy.logger.warn('response cache write failed', { error: String(error) });
+        }
+        return own.value;
+      },
+      options.signal,
+    );
+    return flight.shared ? { ok: true, value: flight.value, attempts: 0, cached: true } : own!;
+  } catch (error) {
+    if (options.signal.aborted) throw options.signal.reason;
+    if (own !== undefined) return own;
+    return { ok: false, error, attempts: 0 };
+  }
+}

@@ -1,0 +1,1 @@
+export { createInProcessQueue, type InProcessQueueOptions } from './in-process/create-in-process-queue.js';

@@ -1,0 +1,398 @@
+import { randomUUID } from 'node:crypto';
+import { type LeaderboardEntry, LeaderboardEntrySchema } from '../../domain/leaderboard.js';
+import type { SampleResult } from '../../domain/result.js';
+import {
+  isTerminalStatus,
+  type Task,
+  TaskErrorSchema,
+  TaskProgressSchema,
+  TaskStatusSchema,
+  transitionTask,
+} from '../../domain/task.js';
+import { BenchHubError } from '../../errors/benchhub-error.js';
+import type {
+  AppendResultsOutcome,
+  CleanupOutcome,
+  CredentialInfo,
+  LeaderboardQuery,
+  NewTask,
+  ResultKey,
+  ResultQuery,
+  StorageCapabilities,
+  StoragePage,
+  StorageV1,
+  TaskQuery,
+  TaskUpdate,
+  TaskUpdateOptions,
+} from '../../spec/storage.js';
+import { SPECIFICATION_VERSION } from '../../spec/version.js';
+import { createCredentialCipher, type SealedCredential } from '../credential-cipher.js';
+import { pageOf, resolvePaging } from '../paging.js';
+import { assertStorableResult } from '../validate-result.js';
+import { type KeyedLeaderboardEntry, keyLeaderboardEntry, selectLeaderboard } from './leaderboard-query.js';
+
+/** Options of {@link createMemoryStorage}. */
+export interface MemoryStorageOptions {
+  /**
+   * 32-byte AES-256 key that encrypts credentials at rest. Default: a random key per instance (stored
+   * credentials then cannot outlive it, which is all an in-memory store needs).
+   */
+  credentialKey?: Uint8Array;
+  /** The clock for `createdAt`, `startedAt`, `finishedAt`, credential dates and `maxAgeMs`. Default: `new Date()`. */
+  now?: () => Date;
+  /** Generates task ids when `createTask` is given none. Default: `crypto.randomUUID()`. */
+  generateId?: () => string;
+}
+
+interface TaskRecord {
+  /** The task as stored (never handed out: callers get clones). */
+  task: Task;
+  /** Creation order, to break ties between equal `createdAt`. */
+  seq: number;
+  /** Results keyed by {@link resultSlot}, in first-write order. */
+  results: Map<string, SampleResult>;
+}
+
+interface CredentialRecord {
+  sealed: SealedCredential;
+  createdAt: Date;
+}
+
+/** The in-memory store's guarantees: batches are atomic, one process, nothing survives a restart. */
+const CAPABILITIES: StorageCapabilities = Object.freeze({
+  transactions: true,
+  concurrentWriters: false,
+  persistent: false,
+});
+
+/**
+ * A result's slot within its task: model, sample and repeat, unambiguous whatever characters the ids hold
+ * (the model id is length-prefixed and the repeat, last, is digits only).
+ */
+function resultSlot(modelId: string, sampleId: string, repeat: number): string {
+  return `${modelId.length}:${modelId}${sampleId}\u0000${repeat}`;
+}
+
+function cloneData<T>(value: T, what: string): T {
+  try {
+    return structuredClone(value);
+  } catch (cause) {
+    throw new BenchHubError(`${what} must be plain data (JSON-like values and dates)`, { cause });
+  }
+}
+
+function isPlainRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function assertDate(value: unknown, where: string): asserts value is Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new BenchHubError(`${where} must be a valid Date, got ${String(value)}`);
+  }
+}
+
+/**
+ * A complete `StorageV1` held in memory: the default of `evaluate()` in scripts and tests. Task status
+ * changes follow the domain's transition rules, results are unique per (task, model, sample, repeat) and
+ * cost O(batch) to append, credentials are AES-256-GCM encrypted even in memory.
+ *
+ * Results are copied shallowly on the way in and out; treat their nested objects (scores, labels) as
+ * immutable.
+ *
+ * @example
+ * ```ts
+ * const storage = createMemoryStorage();
+ * const task = await storage.createTask({ planName: 'demo', plan: {} });
+ * await storage.updateTask(task.id, { status: 'STARTED' }, { ifStatus: ['PENDING'] });
+ * await storage.appendResults([result, result]); // { written: 1, skipped: 1 }
+ * ```
+ */
+export function createMemoryStorage(options: MemoryStorageOptions = {}): StorageV1 {
+  const now = options.now ?? (() => new Date());
+  const generateId = options.generateId ?? randomUUID;
+  const cipher = createCredentialCipher(options.credentialKey);
+  const tasks = new Map<string, TaskRecord>();
+  const leaderboard = new Map<string, KeyedLeaderboardEntry>();
+  const credentials = new Map<string, CredentialRecord>();
+  let seq = 0;
+  let closed = false;
+
+  const ensureOpen = (operation: string): void => {
+    if (closed) throw new BenchHubError(`${operation}: the memory storage is closed`);
+  };
+
+  const recordOf = (id: string, operation: string): TaskRecord => {
+    const record = tasks.get(id);
+    if (record === undefined) throw new BenchHubError(`${operation}: no task with id "${id}"`);
+    return record;
+  };
+
+  const checkName = (name: unknown, operation: string): string => {
+    if (typeof name !== 'string' || name.trim() === '') {
+      throw new BenchHubError(`${operation}: the credential name must be a non-empty string`);
+    }
+    return name;
+  };
+
+  return {
+    specificationVersion: SPECIFICATION_VERSION,
+    capabilities: CAPABILITIES,
+
+    async migrate() {
+      ensureOpen('migrate');
+    },
+
+    async createTask(input: NewTask) {
+      ensureOpen('createTask');
+      if (!isPlainRecord(input)) throw new BenchHubError('createTask: expected a NewTask object');
+      if (typeof input.planName !== 'string' || input.planName.trim() === '') {
+        throw new BenchHubError('createTask: planName must be a non-empty string');
+      }
+      if (!isPlainRecord(input.plan)) throw new BenchHubError('createTask: plan must be an object');
+      if (input.total !== undefined && !(Number.isInteger(input.total) && input.total >= 0)) {
+        throw new BenchHubError(`createTask: total must be an integer >= 0, got ${String(input.total)}`);
+      }
+      if (input.metadata !== undefined && !isPlainRecord(input.metadata)) {
+        throw new BenchHubError('createTask: metadata must be an object');
+      }
+      if (input.id !== undefined && (typeof input.id !== 'string' || input.id === '')) {
+        throw new BenchHubError('createTask: id must be a non-empty string');
+      }
+      const id = input.id ?? generateId();
+      if (tasks.has(id)) throw new BenchHubError(`createTask: a task with id "${id}" already exists`);
+      const task: Task = {
+        id,
+        planName: input.planName,
+        plan: cloneData(input.plan, 'createTask: plan'),
+        status: 'PENDING',
+        progress: { total: input.total ?? 0, completed: 0, failed: 0 },
+        createdAt: now(),
+      };
+      if (input.metadata !== undefined) task.metadata = cloneData(input.metadata, 'createTask: metadata');
+      tasks.set(id, { task, seq: seq++, results: new Map() });
+      return structuredClone(task);
+    },
+
+    async getTask(id) {
+      ensureOpen('getTask');
+      const record = tasks.get(id);
+      return record === undefined ? undefined : structuredClone(record.task);
+    },
+
+    async listTasks(query: TaskQuery = {}) {
+      ensureOpen('listTasks');
+      const paging = resolvePaging(query, 'listTasks');
+      if (query.createdAfter !== undefined) assertDate(query.createdAfter, 'listTasks: createdAfter');
+      if (query.createdBefore !== undefined) assertDate(query.createdBefore, 'listTasks: createdBefore');
+      const statuses = query.status === undefined || query.status.length === 0 ? undefined : query.status;
+      const after = query.createdAfter?.getTime();
+      const before = query.createdBefore?.getTime();
+      const matching: TaskRecord[] = [];
+      for (const record of tasks.values()) {
+        const created = record.task.createdAt.getTime();
+        if (statuses !== undefined && !statuses.includes(record.task.status)) continue;
+        if (after !== undefined && created < after) continue;
+        if (before !== undefined && created >= before) continue;
+        matching.push(record);
+      }
+      const sign = query.order === 'oldest' ? 1 : -1;
+      matching.sort(
+        (a, b) => sign * (a.task.createdAt.getTime() - b.task.createdAt.getTime() || a.seq - b.seq),
+      );
+      const page = pageOf(matching, paging);
+      return { items: page.items.map((r) => structuredClone(r.task)), total: page.total };
+    },
+
+    async updateTask(id: string, update: TaskUpdate, options: TaskUpdateOptions = {}) {
+      ensureOpen('updateTask');
+      const record = recordOf(id, 'updateTask');
+      const current = record.task;
+      if (options.ifStatus !== undefined && !options.ifStatus.includes(current.status)) return undefined;
+
+      if (update.status !== undefined && !TaskStatusSchema.safeParse(update.status).success) {
+        throw new BenchHubError(`updateTask: unknown status "${String(update.status)}"`);
+      }
+      const target = update.status ?? current.status;
+      if (update.error !== undefined) {
+        if (target !== 'FAILURE') {
+          throw new BenchHubError(
+            `updateTask: an error is recorded only with status FAILURE (task ${id} would be ${target})`,
+          );
+        }
+        if (!TaskErrorSchema.safeParse(update.error).success) {
+          throw new BenchHubError('updateTask: error must be { name: non-empty string, message: string }');
+        }
+      }
+      let next: Task =
+        target === current.status
+          ? { ...current }
+          : transitionTask(current, target, {
+              at: now(),
+              ...(update.error === undefined ? {} : { error: { ...update.error } }),
+            });
+      if (target === current.status && update.error !== undefined) next.error = { ...update.error };
+      if (update.progress !== undefined) {
+        const merged = { ...next.progress };
+        for (const field of ['total', 'completed', 'failed'] as const) {
+          const value = update.progress[field];
+          if (value !== undefined) merged[field] = value;
+        }
+        const parsed = TaskProgressSchema.safeParse(merged);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          throw new BenchHubError(
+            `updateTask: progress${issue?.path.length ? `.${issue.path.join('.')}` : ''} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(merged)})`,
+          );
+        }
+        next = { ...next, progress: merged };
+      }
+      if (update.metadata !== undefined) {
+        if (!isPlainRecord(update.metadata))
+          throw new BenchHubError('updateTask: metadata must be an object');
+        next.metadata = cloneData(update.metadata, 'updateTask: metadata');
+      }
+      record.task = next;
+      return structuredClone(next);
+    },
+
+    async appendResults(results: readonly SampleResult[]): Promise<AppendResultsOutcome> {
+      ensureOpen('appendResults');
+      if (!Array.isArray(results)) throw new BenchHubError('appendResults: expected an array of results');
+      // Validate the whole batch first: a bad batch writes nothing.
+      let lastTaskId: string | undefined;
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i] as SampleResult;
+        assertStorableResult(result, i);
+        if (result.taskId !== lastTaskId) {
+          if (!tasks.has(result.taskId)) {
+            throw new BenchHubError(`appendResults: results[${i}].taskId "${result.taskId}" names no task`);
+          }
+          lastTaskId = result.taskId;
+        }
+      }
+      let written = 0;
+      let skipped = 0;
+      let record: TaskRecord | undefined;
+      for (const result of results) {
+        if (record === undefined || record.task.id !== result.taskId) {
+          record = tasks.get(result.taskId) as TaskRecord;
+        }
+        const slot = resultSlot(result.modelId, result.sampleId, result.repeat);
+        const stored = record.results.get(slot);
+        if (stored !== undefined && stored.error === undefined) {
+          skipped++;
+          continue;
+        }
+        record.results.set(slot, { ...result });
+        written++;
+      }
+      return { written, skipped };
+    },
+
+    async *streamResults(query: ResultQuery): AsyncIterable<SampleResult> {
+      ensureOpen('streamResults');
+      if (!isPlainRecord(query) || typeof query.taskId !== 'string' || query.taskId === '') {
+        throw new BenchHubError('streamResults: query.taskId must be a non-empty string');
+      }
+      const record = tasks.get(query.taskId);
+      if (record === undefined) return;
+      const models = query.modelId === undefined ? undefined : new Set(query.modelId);
+      const failed = query.failed;
+      for (const result of record.results.values()) {
+        if (closed) return;
+        if (models !== undefined && !models.has(result.modelId)) continue;
+        if (failed !== undefined && failed !== (result.error !== undefined)) continue;
+        yield { ...result };
+      }
+    },
+
+    async *completedKeys(taskId: string): AsyncIterable<ResultKey> {
+      ensureOpen('completedKeys');
+      const record = tasks.get(taskId);
+      if (record === undefined) return;
+      for (const result of record.results.values()) {
+        if (closed) return;
+        if (result.error !== undefined) continue;
+        yield { taskId, modelId: result.modelId, sampleId: result.sampleId, repeat: result.repeat };
+      }
+    },
+
+    async upsertLeaderboard(entries: readonly LeaderboardEntry[]) {
+      ensureOpen('upsertLeaderboard');
+      if (!Array.isArray(entries)) throw new BenchHubError('upsertLeaderboard: expected an array of entries');
+      const keyed = entries.map((entry, i) => {
+        const parsed = LeaderboardEntrySchema.safeParse(entry);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const path = issue?.path.length ? `.${issue.path.join('.')}` : '';
+          throw new BenchHubError(
+            `upsertLeaderboard: entries[${i}]${path}: ${issue?.message ?? 'invalid entry'}`,
+          );
+        }
+        return keyLeaderboardEntry(parsed.data);
+      });
+      for (const item of keyed) leaderboard.set(item.key, item);
+    },
+
+    async browseLeaderboard(query: LeaderboardQuery = {}): Promise<StoragePage<LeaderboardEntry>> {
+      ensureOpen('browseLeaderboard');
+      const paging = resolvePaging(query, 'browseLeaderboard');
+      const selected = selectLeaderboard(leaderboard.values(), query, now().getTime());
+      const page = pageOf(selected, paging);
+      return { items: page.items.map((e) => structuredClone(e)), total: page.total };
+    },
+
+    async cleanup(olderThan: Date): Promise<CleanupOutcome> {
+      ensureOpen('cleanup');
+      assertDate(olderThan, 'cleanup: olderThan');
+      const limit = olderThan.getTime();
+      let removedTasks = 0;
+      let removedResults = 0;
+      for (const [id, record] of tasks) {
+        const { status, finishedAt } = record.task;
+        if (!isTerminalStatus(status) || finishedAt === undefined || finishedAt.getTime() >= limit) continue;
+        removedTasks++;
+        removedResults += record.results.size;
+        tasks.delete(id);
+      }
+      return { tasks: removedTasks, results: removedResults };
+    },
+
+    async storeCredential(name: string, value: string) {
+      ensureOpen('storeCredential');
+      checkName(name, 'storeCredential');
+      if (typeof value !== 'string')
+        throw new BenchHubError(`storeCredential: the value of "${name}" must be a string`);
+      credentials.set(name, { sealed: cipher.seal(name, value), createdAt: now() });
+    },
+
+    async getCredential(name: string) {
+      ensureOpen('getCredential');
+      checkName(name, 'getCredential');
+      const record = credentials.get(name);
+      return record === undefined ? undefined : cipher.open(name, record.sealed);
+    },
+
+    async listCredentials(): Promise<CredentialInfo[]> {
+      ensureOpen('listCredentials');
+      return [...credentials]
+        .map(([name, record]) => ({ name, createdAt: new Date(record.createdAt.getTime()) }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+
+    async deleteCredential(name: string) {
+      ensureOpen('deleteCredential');
+      checkName(name, 'deleteCredential');
+      return credentials.delete(name);
+    },
+
+    async close() {
+      if (closed) return;
+      closed = true;
+      tasks.clear();
+      leaderboard.clear();
+      credentials.clear();
+      cipher.destroy();
+    },
+  };
+}
