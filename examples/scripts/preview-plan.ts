@@ -4,7 +4,9 @@
  */
 import { createPromptRenderer, loadPlanWithSource, loadSamples } from '@benchhub/core';
 
-const { plan, baseDir } = await loadPlanWithSource(process.argv[2] ?? 'examples/plans/quickstart.yaml');
+const { plan, baseDir } = await loadPlanWithSource(
+  process.argv[2] ?? 'examples/plans/korean-history-mini.yaml',
+);
 for (const dataset of plan.datasets) {
   const render = createPromptRenderer(plan.prompts?.[dataset.name] ?? plan.prompt ?? {});
   const samples = loadSamples(dataset, baseDir === undefined ? {} : { baseDir });

@@ -1,11 +1,43 @@
 import { BenchHubError } from '@benchhub/core';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { convertCommand } from './commands/convert.js';
+import { listSamplesCommand } from './commands/list-samples.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext } from './context.js';
 
 declare const BENCHHUB_CLI_VERSION: string | undefined;
+
+interface RunCliOptions {
+  dryRun?: boolean;
+  limit?: number;
+  json?: boolean;
+  concurrency?: number;
+  budget?: number;
+  taskId?: string;
+  progress?: boolean;
+}
+
+/** The options that are set, without `undefined` members (exactOptionalPropertyTypes). */
+function pick<T extends object, K extends keyof T>(options: T, keys: readonly K[]): Pick<T, K> {
+  const picked = {} as Pick<T, K>;
+  for (const key of keys) if (options[key] !== undefined) picked[key] = options[key];
+  return picked;
+}
+
+/** A run that ended FAILURE or CANCELLED (the tables are printed; the exit code says so). */
+class TaskNotSuccessful extends BenchHubError {
+  constructor(status: string, reason: string) {
+    super(`the task ended ${status} (${reason})`);
+    this.name = 'TaskNotSuccessful';
+  }
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -27,11 +59,30 @@ export function createProgram(ctx: CliContext): Command {
 
   program
     .command('run')
-    .description('load a plan, select its samples (filters + seeded sampling) and print their prompts')
+    .description(
+      'evaluate a plan: model calls, scoring, scores with standard errors and confidence intervals',
+    )
     .argument('<plan>', 'plan file (YAML or JSON; BenchHub Plus 2.0 plans are accepted)')
-    .option('-n, --limit <count>', 'print at most this many samples per dataset', positiveInt)
-    .option('--json', 'print one JSON object per sample')
-    .action((plan: string, options: { limit?: number; json?: boolean }) => runCommand(plan, options, ctx));
+    .option('--dry-run', 'only select the samples (filters + seeded sampling) and print their prompts')
+    .option('-n, --limit <count>', 'with --dry-run: print at most this many samples per dataset', positiveInt)
+    .option('--json', 'print JSON instead of tables')
+    .option('-c, --concurrency <calls>', 'model calls in flight across every model', positiveInt)
+    .option('--budget <usd>', 'stop before spending more than this many US dollars', positiveNumber)
+    .option('--task-id <id>', 'name the task; an existing task with this id is resumed')
+    .option('--no-progress', 'hide the progress bar')
+    .action(async (plan: string, options: RunCliOptions) => {
+      if (options.dryRun) {
+        await listSamplesCommand(plan, pick(options, ['limit', 'json']), ctx);
+        return;
+      }
+      const result = await runCommand(
+        plan,
+        pick(options, ['json', 'concurrency', 'budget', 'taskId', 'progress']),
+        ctx,
+      );
+      if (result.task.status !== 'SUCCESS')
+        throw new TaskNotSuccessful(result.task.status, result.stopReason);
+    });
 
   program
     .command('validate')

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/program.js';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const miniPlan = join(repo, 'examples/plans/korean-history-mini.yaml');
 const quickstart = join(repo, 'examples/plans/quickstart.yaml');
 const v2Plan = join(repo, '../shared/data/benchhubplus/example_plan_v2.yaml');
 
@@ -38,9 +39,9 @@ function tempPlan(text: string): string {
   return file;
 }
 
-describe('benchhub run', () => {
+describe('benchhub run --dry-run', () => {
   it('prints the seeded sample the quick-start plan selects, the same on every run', async () => {
-    const first = await cli('run', quickstart, '--json');
+    const first = await cli('run', miniPlan, '--dry-run', '--json');
     expect(first.code).toBe(0);
     const lines = first.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines).toHaveLength(10);
@@ -50,15 +51,15 @@ describe('benchhub run', () => {
       expect(line.prompt).toMatch(/정답:$/);
       expect(line.target).toMatch(/^[A-D]$/);
     }
-    const again = await cli('run', quickstart, '--json');
+    const again = await cli('run', miniPlan, '--dry-run', '--json');
     expect(again.out).toBe(first.out);
   });
 
   it('limits what it prints without changing the selection', async () => {
-    const all = await cli('run', quickstart, '--json');
-    const two = await cli('run', quickstart, '--json', '--limit', '2');
+    const all = await cli('run', miniPlan, '--dry-run', '--json');
+    const two = await cli('run', miniPlan, '--dry-run', '--json', '--limit', '2');
     expect(two.out.split('\n')).toEqual(all.out.split('\n').slice(0, 2));
-    expect((await cli('run', quickstart, '--limit', 'zero')).code).toBe(2);
+    expect((await cli('run', miniPlan, '--dry-run', '--limit', 'zero')).code).toBe(2);
   });
 
   it('skips malformed rows and says so when the plan asks to skip', async () => {
@@ -74,12 +75,60 @@ describe('benchhub run', () => {
     const plan = join(dir, 'plan.yaml');
     writeFileSync(
       plan,
-      `name: skip\nmodels: [{ provider: function, model: echo }]\ndatasets:\n  - name: d\n    source: { type: file, path: rows.jsonl }\n    defaults: { language: en }\n    onInvalidRow: skip\n`,
+      `name: skip\nmodels: [{ provider: baseline, model: first-choice }]\ndatasets:\n  - name: d\n    source: { type: file, path: rows.jsonl }\n    defaults: { language: en }\n    onInvalidRow: skip\n`,
     );
-    const result = await cli('run', plan, '--json');
+    const result = await cli('run', plan, '--dry-run', '--json');
     expect(result.code).toBe(0);
     expect(result.out.split('\n')).toHaveLength(2);
     expect(result.warnings.join('\n')).toMatch(/rows\.jsonl, row 2/);
+  });
+});
+
+describe('benchhub run (a real evaluation)', () => {
+  interface Summary {
+    modelId: string;
+    metric: string;
+    value: number;
+    n: number;
+    stderr: number;
+    ci: { lower: number; upper: number; level: number };
+    errors: number;
+  }
+
+  it('evaluates the quick-start plan: two baselines, accuracy with stderr and CI, leaderboard slices', async () => {
+    const result = await cli('run', quickstart, '--json', '--no-progress');
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as {
+      task: { status: string };
+      aggregates: Summary[];
+      leaderboard: { modelName: string; subjectType: string; n: number }[];
+    };
+    expect(report.task.status).toBe('SUCCESS');
+    const byModel = new Map(report.aggregates.map((a) => [a.modelId, a]));
+    expect([...byModel.keys()].sort()).toEqual(['baseline:first-choice', 'baseline:random-choice']);
+    for (const summary of report.aggregates) {
+      expect(summary).toMatchObject({ metric: 'accuracy', n: 60, errors: 0 });
+      expect(summary.ci.lower).toBeLessThanOrEqual(summary.value);
+      expect(summary.ci.upper).toBeGreaterThanOrEqual(summary.value);
+      // Four options: a baseline stays near chance (0.25); 60 samples keep it well inside [0.05, 0.5].
+      expect(summary.value).toBeGreaterThan(0.05);
+      expect(summary.value).toBeLessThan(0.5);
+      expect(summary.stderr).toBeCloseTo(Math.sqrt((summary.value * (1 - summary.value)) / 59), 6);
+    }
+    expect(report.leaderboard.some((e) => e.subjectType === 'HASS' && e.n > 0)).toBe(true);
+  });
+
+  it('prints tables and exits non-zero for a provider the CLI does not know', async () => {
+    const tables = await cli('run', miniPlan, '--no-progress');
+    expect(tables.code).toBe(0);
+    expect(tables.out).toMatch(/baseline:first-choice.*accuracy/);
+    expect(tables.out).toContain('95% CI');
+    const plan = tempPlan(
+      `name: x\nmodels: [{ provider: openai, model: gpt-4o-mini }]\ndatasets:\n  - name: d\n    source: { type: inline, rows: [{ prompt: q, options: [a, b], answer: a, subject_type: [HASS], language: en }] }\n`,
+    );
+    const failed = await cli('run', plan, '--no-progress');
+    expect(failed.code).toBe(1);
+    expect(failed.errors).toMatch(/provider "openai" is not available/);
   });
 });
 
@@ -103,7 +152,8 @@ describe('benchhub validate', () => {
     expect(result.errors).toContain('datasets (line 6)');
   });
 
-  it('accepts the quick-start plan', async () => {
+  it('accepts the example plans', async () => {
+    expect((await cli('validate', miniPlan)).code).toBe(0);
     const result = await cli('validate', quickstart);
     expect(result.code).toBe(0);
     expect(result.out).toContain('valid');
@@ -126,10 +176,14 @@ describe.skipIf(!existsSync(v2Plan) && process.env.CI !== 'true')('benchhub conv
 const bin = join(repo, 'packages/cli/dist/bin.js');
 describe.skipIf(!existsSync(bin) && process.env.CI !== 'true')('the built benchhub binary', () => {
   it('runs the quick start from a shell and keeps stdout for results', () => {
-    const result = spawnSync(process.execPath, [bin, 'run', quickstart, '--json', '--limit', '3'], {
-      cwd: repo,
-      encoding: 'utf8',
-    });
+    const result = spawnSync(
+      process.execPath,
+      [bin, 'run', miniPlan, '--dry-run', '--json', '--limit', '3'],
+      {
+        cwd: repo,
+        encoding: 'utf8',
+      },
+    );
     expect(result.status).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(3);
     expect(result.stderr).toContain('selected 10');
@@ -157,6 +211,22 @@ describe.skipIf(!existsSync(join(repo, 'packages/core/dist/index.js')) && proces
       expect(result.status).toBe(0);
       expect(result.stdout.match(/^--- khm-\d+ \(gold [A-D]\)$/gm)).toHaveLength(10);
       expect(result.stdout).toContain('selected: 10');
+    });
+
+    it('evaluates a model written as a function next to a baseline', () => {
+      const result = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'examples/scripts/evaluate-in-code.ts'],
+        {
+          cwd: repo,
+          encoding: 'utf8',
+        },
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      // Right on 서울 (B) and 파리 (A), wrong on 도쿄 and 런던: 2 of 4.
+      expect(result.stdout).toMatch(/^my-model accuracy = 0\.50 \[0\.\d\d, 0\.\d\d\] \(n 4, errors 0\)$/m);
+      expect(result.stdout).toMatch(/^random accuracy = /m);
     });
   },
 );

@@ -6,6 +6,7 @@
 export * from './cache/index.js';
 export * from './datasets/index.js';
 export * from './domain/index.js';
+export * from './engine/index.js';
 export * from './errors/index.js';
 export * from './logger/logger.js';
 export * from './metrics/index.js';

@@ -1,112 +1,58 @@
-import {
-  collectSamples,
-  createHuggingFaceOpener,
-  createPromptRenderer,
-  type DatasetSpec,
-  type LoadStats,
-  loadPlanWithSource,
-  loadSamples,
-  mulberry32,
-  type Plan,
-  type PromptRendering,
-  type PromptSpecInput,
-  type Sample,
-} from '@benchhub/core';
+import { type EvaluationEvent, type EvaluationResult, evaluate, loadPlanWithSource } from '@benchhub/core';
 import type { CliContext } from '../context.js';
+import { createProgressReporter } from '../output/progress.js';
+import { leaderboardTable, runSummary, scoreTable } from '../output/report.js';
+import { resolveCliProvider } from '../providers.js';
 
 /** Options of `benchhub run`. */
 export interface RunOptions {
-  /** Print at most this many samples per dataset (all are still selected and counted). */
-  limit?: number;
-  /** One JSON object per selected sample, one per line, instead of the human listing. */
+  /** Print the result as one JSON object instead of tables. */
   json?: boolean;
-}
-
-function promptFor(plan: Plan, dataset: DatasetSpec): PromptSpecInput {
-  return plan.prompts?.[dataset.name] ?? plan.prompt ?? {};
+  /** Calls in flight across every model. */
+  concurrency?: number;
+  /** Spending cap in US dollars. */
+  budget?: number;
+  /** Resume (or name) this task. */
+  taskId?: string;
+  /** Show a progress bar (default: when stderr is a terminal). */
+  progress?: boolean;
 }
 
 /**
- * `benchhub run <plan>`: loads the plan, streams each dataset through its filters and seeded sampler,
- * renders the prompts, and prints the selected samples. (Model calls and scoring arrive with the engine.)
+ * `benchhub run <plan>`: evaluates the plan end to end (datasets → prompts → model calls → scoring →
+ * statistics) and prints each model's scores with standard errors and confidence intervals, then the
+ * leaderboard slices. Exits 1 when the task did not succeed.
  */
-export async function runCommand(planPath: string, options: RunOptions, ctx: CliContext): Promise<void> {
+export async function runCommand(
+  planPath: string,
+  options: RunOptions,
+  ctx: CliContext,
+): Promise<EvaluationResult> {
   const { plan, baseDir } = await loadPlanWithSource(planPath);
-  const sampleOptions = {
-    baseDir: baseDir ?? ctx.cwd,
-    logger: ctx.logger,
-    huggingface: createHuggingFaceOpener({ resolveToken: (name) => ctx.env[name], logger: ctx.logger }),
-  };
   ctx.logger.info(`plan "${plan.name}"`, {
     models: plan.models.map((m) => m.id ?? `${m.provider}:${m.model}`).join(','),
-    datasets: plan.datasets.length,
+    datasets: plan.datasets.map((d) => d.name).join(','),
   });
-  for (const dataset of plan.datasets) {
-    const promptSpec = promptFor(plan, dataset);
-    const fewShot = promptSpec.fewShot;
-    const pool = fewShot
-      ? (await collectSamples(datasetByName(plan, fewShot.dataset), sampleOptions)).samples
-      : undefined;
-    const render = createPromptRenderer(promptSpec, {
-      ...(pool ? { fewShotPool: pool } : {}),
-      createRandom: (seed) => {
-        const rng = mulberry32(seed);
-        return () => rng.nextUint32() / 0x1_0000_0000;
-      },
-    });
-    const loaded = loadSamples(dataset, {
-      ...sampleOptions,
-      onSkip: (error) => ctx.logger.warn(`skipped a malformed row: ${error.message}`),
-    });
-    let printed = 0;
-    for await (const sample of loaded) {
-      if (options.limit !== undefined && printed >= options.limit) continue;
-      printed++;
-      const rendering = render(sample);
-      ctx.out(
-        options.json
-          ? jsonLine(dataset.name, sample, rendering)
-          : humanBlock(ctx, sample, rendering, printed),
-      );
-    }
-    ctx.logger.info(`dataset "${dataset.name}": ${describeStats(loaded.stats)}`);
+  const progress = createProgressReporter(ctx, options.progress);
+  const result = await evaluate(plan, {
+    providers: resolveCliProvider,
+    env: ctx.env,
+    baseDir: baseDir ?? ctx.cwd,
+    logger: ctx.logger,
+    onEvent: (event: EvaluationEvent) => progress.update(event),
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.budget === undefined ? {} : { budgetUsd: options.budget }),
+    ...(options.taskId === undefined ? {} : { taskId: options.taskId }),
+  });
+  progress.stop();
+  if (options.json) {
+    const { task, stopReason, aggregates, leaderboard, usage } = result;
+    ctx.out(JSON.stringify({ task, stopReason, aggregates, leaderboard, usage }));
+  } else {
+    const level = plan.evaluation.confidenceLevel;
+    ctx.out(scoreTable(result.aggregates, level, ctx.colors));
+    if (result.leaderboard.length > 0) ctx.out(leaderboardTable(result.leaderboard, ctx.colors));
+    ctx.logger.info(runSummary(result, ctx.colors));
   }
-}
-
-function datasetByName(plan: Plan, name: string): DatasetSpec {
-  const found = plan.datasets.find((d) => d.name === name);
-  if (!found) throw new Error(`few-shot dataset "${name}" is not in the plan`);
-  return found;
-}
-
-function describeStats(stats: LoadStats): string {
-  return `read ${stats.read}, skipped ${stats.skipped}, matched ${stats.matched}, selected ${stats.selected}`;
-}
-
-function jsonLine(dataset: string, sample: Sample, rendering: PromptRendering): string {
-  return JSON.stringify({
-    dataset,
-    id: sample.id,
-    metadata: sample.metadata,
-    prompt: rendering.prompt,
-    messages: rendering.messages,
-    target: rendering.rendered.target,
-  });
-}
-
-function humanBlock(
-  { colors: pc }: CliContext,
-  sample: Sample,
-  rendering: PromptRendering,
-  index: number,
-): string {
-  const labels = [sample.metadata.language, sample.metadata.subjectType.join(', '), sample.metadata.taskType]
-    .filter(Boolean)
-    .join(' · ');
-  return [
-    `${pc.bold(`#${index} ${sample.id}`)} ${pc.dim(labels)}`,
-    rendering.prompt,
-    pc.green(`→ gold: ${rendering.rendered.target}`),
-    '',
-  ].join('\n');
+  return result;
 }

@@ -1,6 +1,7 @@
 import type { LeaderboardEntry } from '../domain/leaderboard.js';
 import type { SampleResult } from '../domain/result.js';
 import type { Sample } from '../domain/sample.js';
+import { BenchHubError } from '../errors/benchhub-error.js';
 import type { MetricItem, MetricOutput, MetricV1 } from '../spec/metric.js';
 import { aggregateLeaderboard } from '../statistics/leaderboard.js';
 import { criticalZ } from '../statistics/normal.js';
@@ -54,8 +55,9 @@ function corpusInterval(value: number, stderr: number | undefined, level: number
 /**
  * Aggregates a task's results per model × metric: repeats are reduced per sample, failed results are
  * counted in `errors` and left out of `n`, `mean` metrics get {@link summarize}'s stderr and interval
- * (Wilson for 0/1 scores), corpus metrics their own `corpus()` value with a normal interval when they
- * give a stderr. Leaderboard entries (model × language × subject × task type) come from
+ * (Wilson for 0/1 scores), corpus metrics their own `corpus()` value over every successful output
+ * (repeats included, whatever the reducer: pass@k needs them all), with a normal interval when they give
+ * a stderr; a corpus metric that throws gets a `null` value and its message in `error`. Leaderboard entries (model × language × subject × task type) come from
  * `aggregateLeaderboard` over the reduced per-sample scores of each `mean` metric.
  *
  * @example
@@ -97,7 +99,7 @@ export function summarizeResults(
     totals: ModelTotals,
     first: SampleResult,
     scores: ReducedSample['scores'],
-    chosen: ReducedSample['chosen'] | undefined,
+    all: readonly SampleResult[] | undefined,
   ): void => {
     for (let m = 0; m < metricNames.length; m++) {
       const name = metricNames[m]!;
@@ -108,7 +110,7 @@ export function summarizeResults(
       if (corpusItems === undefined) continue;
       const sample = options.sampleOf?.(first.datasetName, first.sampleId);
       if (sample === undefined) continue;
-      for (const r of chosen ?? [first]) corpusItems.push({ sample, output: storedOutput(r, name) });
+      for (const r of all ?? [first]) corpusItems.push({ sample, output: storedOutput(r, name) });
     }
   };
 
@@ -145,7 +147,7 @@ export function summarizeResults(
           reducedResults.push(list[0]!);
           continue;
         }
-        addSample(totals, list[0]!, reduced.scores, reduced.chosen);
+        addSample(totals, list[0]!, reduced.scores, ok);
         reducedResults.push({ ...ok[0]!, repeat: 0, scores: reduced.scores });
       }
       totals.samples.clear();
@@ -158,10 +160,17 @@ export function summarizeResults(
       const corpusItems = totals.items[m];
       const base = { modelId, metric: metric.name, errors: totals.errors, unscored: totals.unscored[m]! };
       if (corpusItems !== undefined && metric.corpus) {
-        const out = corpusItems.length === 0 ? undefined : metric.corpus(corpusItems);
+        let out: ReturnType<NonNullable<MetricV1['corpus']>> | undefined;
+        let error: string | undefined;
+        try {
+          out = corpusItems.length === 0 ? undefined : metric.corpus(corpusItems);
+        } catch (e) {
+          error = BenchHubError.isInstance(e) || e instanceof Error ? e.message : String(e);
+        }
         const value = out !== undefined && Number.isFinite(out.value) ? out.value : null;
         aggregates.push({
           ...base,
+          ...(error === undefined ? {} : { error }),
           value,
           n: value === null ? 0 : out!.n,
           stderr: value === null ? null : (out!.stderr ?? null),

@@ -1,3 +1,4 @@
+import { cachedCall } from '../cache/cached-call.js';
 import type { SingleFlight } from '../cache/single-flight.js';
 import type { Logger } from '../logger/logger.js';
 import type { ConcurrencyLimiter } from '../rate-limit/concurrency-limiter.js';
@@ -103,7 +104,8 @@ export async function callWithPolicy<T>(
   const attempt = () => attemptUnderLimits(policy, model, tokens, usedTokens, send, options);
   const retry = policy.retry;
   const isRetryable = retry.isRetryable ?? errorIsRetryable;
-  if (retry.maxAttempts <= 1 || !isRetryable(firstError)) return { ok: false, error: firstError, attempts: 1 };
+  if (retry.maxAttempts <= 1 || !isRetryable(firstError))
+    return { ok: false, error: firstError, attempts: 1 };
   const base = retry.baseDelayMs ?? 500;
   const maxDelayMs = retry.maxDelayMs ?? Math.max(20_000, base);
   const retryAfterMs = errorRetryAfterMs(firstError);
@@ -142,12 +144,13 @@ export const usageTokens = (r: GenerateResult): number | undefined =>
  * so the repeats of a sample are separate calls while a re-run replays each repeat's answer.
  */
 export function generationCacheKey(model: ModelRuntime, request: GenerateRequest, repeat: number): string {
-  return `${responseCacheKey(model.provider.providerId, model.provider.modelId, request)}:${repeat}`;
+  return responseCacheKey(model.provider.providerId, model.provider.modelId, request, { repeat });
 }
 
 /**
- * One generation with everything around it: response cache (a hit makes no call; identical concurrent
- * requests are sent once; only successes are stored), then {@link callWithPolicy}.
+ * One generation through the response cache (`cachedCall`: a hit makes no call, identical concurrent
+ * requests are sent once, only successes are stored), the call itself going through
+ * {@link callWithPolicy}.
  */
 export async function generate(
   policy: CallPolicy,
@@ -160,30 +163,27 @@ export async function generate(
   const send = (o: ProviderCallOptions) => model.provider.generate(request, o);
   const { cache } = policy;
   if (cache === undefined) return callWithPolicy(policy, model, tokens, usageTokens, send, options);
-
-  const key = generationCacheKey(model, request, repeat);
-  const hit = await cache.get(key);
-  if (hit !== undefined) return { ok: true, value: hit, attempts: 0, cached: true };
   let own: CallOutcome<GenerateResult> | undefined;
   try {
-    const flight = await policy.flights.run(
-      key,
+    const { value, source } = await cachedCall(
+      cache,
+      generationCacheKey(model, request, repeat),
       async () => {
         own = await callWithPolicy(policy, model, tokens, usageTokens, send, options);
         if (!own.ok) throw own.error;
-        try {
-          await cache.set(key, own.value, policy.cacheTtlMs === undefined ? undefined : { ttlMs: policy.cacheTtlMs });
-        } catch (error) {
-          policy.logger.warn('response cache write failed', { error: String(error) });
-        }
         return own.value;
       },
-      options.signal,
+      {
+        singleFlight: policy.flights,
+        signal: options.signal,
+        ...(policy.cacheTtlMs === undefined ? {} : { ttlMs: policy.cacheTtlMs }),
+        onCacheError: (error, operation) =>
+          policy.logger.warn(`response cache ${operation} failed`, { error: String(error) }),
+      },
     );
-    return flight.shared ? { ok: true, value: flight.value, attempts: 0, cached: true } : own!;
+    return source === 'call' && own !== undefined ? own : { ok: true, value, attempts: 0, cached: true };
   } catch (error) {
     if (options.signal.aborted) throw options.signal.reason;
-    if (own !== undefined) return own;
-    return { ok: false, error, attempts: 0 };
+    return own ?? { ok: false, error, attempts: 0 };
   }
 }

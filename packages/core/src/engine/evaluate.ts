@@ -1,10 +1,10 @@
-import type { PlanInput } from '../plan/schema.js';
-import type { StorageV1 } from '../spec/storage.js';
 import { BenchHubError } from '../errors/benchhub-error.js';
 import { type Logger, silentLogger } from '../logger/logger.js';
 import { parsePlan } from '../plan/load.js';
-import type { EvaluationEvent } from './events.js';
+import type { PlanInput } from '../plan/schema.js';
+import type { StorageV1 } from '../spec/storage.js';
 import type { EvaluationResult } from './evaluation-result.js';
+import type { EvaluationEvent } from './events.js';
 import { executeEvaluation } from './execute.js';
 import type { EvaluateOptions } from './options.js';
 import { ENGINE_DEFAULTS, loadRunDatasets, resolvePlan } from './prepare.js';

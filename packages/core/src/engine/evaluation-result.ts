@@ -32,6 +32,8 @@ export interface MetricSummary {
   unscored: number;
   /** `mean` of per-sample scores, or `corpus` for metrics computed over all outputs at once (BLEU, pass@k). */
   aggregation: 'mean' | 'corpus';
+  /** Why a corpus metric has no value (its `corpus()` threw, e.g. pass@k with fewer repeats than k). */
+  error?: string;
 }
 
 /** Token and money totals of a run. */

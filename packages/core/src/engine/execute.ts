@@ -9,11 +9,17 @@ import type { QueueV1 } from '../spec/queue.js';
 import { canonicalJson } from '../spec/response-cache-key.js';
 import type { StorageV1 } from '../spec/storage.js';
 import { createMemoryStorage } from '../storage/memory/create-memory-storage.js';
-import { summarizeResults } from './aggregate.js';
-import type { EvaluationEvent } from './events.js';
+import { type ResultsSummary, summarizeResults } from './aggregate.js';
 import type { EvaluationResult, StopReason } from './evaluation-result.js';
+import type { EvaluationEvent } from './events.js';
 import type { EvaluateOptions } from './options.js';
-import { type DatasetRuntime, ENGINE_DEFAULTS, loadRunDatasets, type ResolvedPlan, resolvePlan } from './prepare.js';
+import {
+  type DatasetRuntime,
+  ENGINE_DEFAULTS,
+  loadRunDatasets,
+  type ResolvedPlan,
+  resolvePlan,
+} from './prepare.js';
 import { ResultSink } from './result-sink.js';
 import { runJobs } from './run-jobs.js';
 import { EvaluationRuntime } from './runtime.js';
@@ -23,13 +29,15 @@ type Emit = (event: EvaluationEvent) => void;
 
 function positiveInt(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!(Number.isInteger(value) && value >= 1)) throw new BenchHubError(`${name} must be an integer >= 1, got ${value}`);
+  if (!(Number.isInteger(value) && value >= 1))
+    throw new BenchHubError(`${name} must be an integer >= 1, got ${value}`);
   return value;
 }
 
 function nonNegative(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!(Number.isFinite(value) && value >= 0)) throw new BenchHubError(`${name} must be a number >= 0, got ${value}`);
+  if (!(Number.isFinite(value) && value >= 0))
+    throw new BenchHubError(`${name} must be a number >= 0, got ${value}`);
   return value;
 }
 
@@ -51,7 +59,9 @@ function eventSink(options: EvaluateOptions, logger: Logger, extra: Emit | undef
         logger.warn('onEvent threw', { error: String(error) });
       }
     }
-    events?.publish(event).catch((error: unknown) => logger.warn('publishing an event failed', { error: String(error) }));
+    events
+      ?.publish(event)
+      .catch((error: unknown) => logger.warn('publishing an event failed', { error: String(error) }));
   };
 }
 
@@ -83,7 +93,8 @@ async function startTask(storage: StorageV1, task: Task): Promise<Task> {
     current = (await storage.updateTask(current.id, { status: 'PENDING' })) ?? current;
   }
   if (current.status === 'PENDING') {
-    current = (await storage.updateTask(current.id, { status: 'STARTED' }, { ifStatus: ['PENDING'] })) ?? current;
+    current =
+      (await storage.updateTask(current.id, { status: 'STARTED' }, { ifStatus: ['PENDING'] })) ?? current;
   }
   return current;
 }
@@ -116,7 +127,11 @@ export async function executeEvaluation(
   const plan = parsePlan(planInput);
   const chunkSize = positiveInt(options.chunkSize, 'chunkSize', ENGINE_DEFAULTS.chunkSize);
   const batchSize = positiveInt(options.resultBatchSize, 'resultBatchSize', ENGINE_DEFAULTS.resultBatchSize);
-  const flushIntervalMs = nonNegative(options.flushIntervalMs, 'flushIntervalMs', ENGINE_DEFAULTS.flushIntervalMs);
+  const flushIntervalMs = nonNegative(
+    options.flushIntervalMs,
+    'flushIntervalMs',
+    ENGINE_DEFAULTS.flushIntervalMs,
+  );
   const progressIntervalMs = nonNegative(
     options.progressIntervalMs,
     'progressIntervalMs',
@@ -147,7 +162,15 @@ export async function executeEvaluation(
       leaderboard,
       usage: { inputTokens: 0, outputTokens: 0, costUsd: 0 },
     };
-    emit?.({ type: 'task.done', taskId, at: new Date(), status: 'SUCCESS', progress: task.progress, reason: 'completed', result });
+    emit?.({
+      type: 'task.done',
+      taskId,
+      at: new Date(),
+      status: 'SUCCESS',
+      progress: task.progress,
+      reason: 'completed',
+      result,
+    });
     return result;
   }
   const previous = task.status;
@@ -232,16 +255,27 @@ export async function executeEvaluation(
     }
   }
   logger.debug('results read back', { taskId, results: stored.length });
-  const { aggregates, leaderboard } = summarizeResults(stored, {
-    modelIds,
-    metrics: resolved.scoring.metrics,
-    reducer: resolved.scoring.reducer,
-    confidenceLevel: resolved.scoring.confidenceLevel,
-    repeats: resolved.scoring.repeats,
-    sampleOf: (dataset, id) => datasets.get(dataset)?.byId.get(id)?.sample,
-  });
+  let summary: ResultsSummary = { aggregates: [], leaderboard: [] };
+  try {
+    summary = summarizeResults(stored, {
+      modelIds,
+      metrics: resolved.scoring.metrics,
+      reducer: resolved.scoring.reducer,
+      confidenceLevel: resolved.scoring.confidenceLevel,
+      repeats: resolved.scoring.repeats,
+      sampleOf: (dataset, id) => datasets.get(dataset)?.byId.get(id)?.sample,
+    });
+  } catch (error) {
+    logger.error('aggregating the results failed', { taskId, error: String(error) });
+    if (stopReason === 'completed') {
+      stopReason = 'error';
+      failure = error;
+    }
+  }
+  const { aggregates, leaderboard } = summary;
 
-  let status: TaskStatus = stopReason === 'completed' ? 'SUCCESS' : stopReason === 'error' ? 'FAILURE' : 'CANCELLED';
+  let status: TaskStatus =
+    stopReason === 'completed' ? 'SUCCESS' : stopReason === 'error' ? 'FAILURE' : 'CANCELLED';
   let error: TaskError | undefined = stopReason === 'error' ? taskError(failure) : undefined;
   const firstError: SampleResultError | undefined = stored.find((r) => r.error !== undefined)?.error;
   if (status === 'SUCCESS' && sink.producedCount > 0 && sink.errorCount === sink.producedCount) {
@@ -272,7 +306,13 @@ export async function executeEvaluation(
     })) ?? task;
   const reason: StopReason = status === 'FAILURE' ? 'error' : stopReason;
   logger.info('evaluation finished', { taskId, status, reason, ...sink.progress() });
-  const result: EvaluationResult = { task: finalTask, stopReason: reason, aggregates, leaderboard, usage: sink.totals };
+  const result: EvaluationResult = {
+    task: finalTask,
+    stopReason: reason,
+    aggregates,
+    leaderboard,
+    usage: sink.totals,
+  };
   emit?.({ type: 'task.status', taskId, at: new Date(), status, previous: 'STARTED' });
   emit?.({
     type: 'task.done',

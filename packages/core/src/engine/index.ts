@@ -5,6 +5,7 @@
 export { type ResultsSummary, type SummarizeResultsOptions, summarizeResults } from './aggregate.js';
 export { BudgetLedger } from './budget.js';
 export { evaluate, type PrepareEvaluationOptions, prepareEvaluation, runEvaluation } from './evaluate.js';
+export type { EvaluationResult, MetricSummary, StopReason, UsageTotals } from './evaluation-result.js';
 export type {
   EvaluationDoneEvent,
   EvaluationEvent,
@@ -12,7 +13,6 @@ export type {
   EvaluationResultsEvent,
   RunStats,
 } from './events.js';
-export type { EvaluationResult, MetricSummary, StopReason, UsageTotals } from './evaluation-result.js';
 export type { ConcurrencyOptions, EvaluateOptions, ProviderSource, RetrySettings } from './options.js';
 export { ENGINE_DEFAULTS } from './prepare.js';
 export { costUsd, DEFAULT_PRICES, findPrice, type ModelPrice, type PriceTable } from './prices.js';

@@ -114,7 +114,10 @@ export interface EvaluateOptions {
   retry?: RetrySettings;
   /** Per-attempt timeout of a model call, in milliseconds. Default: none (the provider's own). */
   timeoutMs?: number;
-  /** Samples per queue job. Default 256. */
+  /**
+   * Samples per queue job. Default 256. Calls of a job share an abort signal; keep it under 1,500 with
+   * `fetch`-based providers (undici leaves one listener per request on a signal and warns past 1,500).
+   */
   chunkSize?: number;
   /** Results written to storage per batch. Default 512. */
   resultBatchSize?: number;

@@ -119,7 +119,10 @@ async function lookupProvider(
     try {
       return await source(spec);
     } catch (error) {
-      issues.push({ path, message: `the provider function failed for "${spec.id}": ${(error as Error).message}` });
+      issues.push({
+        path,
+        message: `the provider function failed for "${spec.id}": ${(error as Error).message}`,
+      });
       return undefined;
     }
   }
@@ -158,7 +161,8 @@ function concurrencySettings(options: EvaluateOptions) {
     global: positiveInt(given.global, 'concurrency.global') ?? ENGINE_DEFAULTS.globalConcurrency,
     perModel: positiveInt(given.perModel, 'concurrency.perModel') ?? ENGINE_DEFAULTS.modelConcurrency,
     adaptive: adaptive !== false,
-    adaptiveMin: typeof adaptive === 'object' ? (positiveInt(adaptive.min, 'concurrency.adaptive.min') ?? 1) : 1,
+    adaptiveMin:
+      typeof adaptive === 'object' ? (positiveInt(adaptive.min, 'concurrency.adaptive.min') ?? 1) : 1,
   };
 }
 
@@ -201,7 +205,10 @@ export async function resolvePlan(plan: Plan, options: EvaluateOptions): Promise
       });
     }
     if (scorer.requires.generation && !provider.capabilities.generate) {
-      issues.push({ path, message: `provider ${provider.providerId}/${provider.modelId} cannot generate text` });
+      issues.push({
+        path,
+        message: `provider ${provider.providerId}/${provider.modelId} cannot generate text`,
+      });
     }
     const price = findPrice(spec, options.prices);
     if (budget !== undefined) {
@@ -382,10 +389,13 @@ export async function loadRunDatasets(
     const byId = new Map<string, PreparedSample>();
     for await (const sample of loadSamples(spec, loadOptions)) {
       if (byId.has(sample.id)) {
-        throw new DatasetError(`sample id "${sample.id}" appears twice: ids must be unique (they key the results)`, {
-          source: spec.name,
-          field: 'id',
-        });
+        throw new DatasetError(
+          `sample id "${sample.id}" appears twice: ids must be unique (they key the results)`,
+          {
+            source: spec.name,
+            field: 'id',
+          },
+        );
       }
       const other = owner.size === 0 ? undefined : owner.get(sample.id);
       if (other !== undefined) {

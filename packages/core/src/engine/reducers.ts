@@ -9,7 +9,8 @@ import { BenchHubError } from '../errors/benchhub-error.js';
  * - `{ bestOf: metric }`: best-of-n, the repeat with the best value of that metric (a judge score, for
  *   instance; ties: the earliest repeat).
  *
- * pass@k needs no reducer: the `pass@k` metric reads every repeat itself.
+ * Reducers apply to per-sample metrics. Corpus-level metrics (BLEU, chrF, F1, pass@k) are computed over
+ * every successful output, repeats included: pass@k needs no reducer, it reads every repeat itself.
  */
 export type RepeatReducer = 'mean' | 'majority' | { bestOf: string };
 
@@ -93,7 +94,11 @@ export function reduceRepeats(
         ? repeats[0]!
         : reducer === 'majority'
           ? majority(repeats)
-          : bestOf(repeats, (reducer as { bestOf: string }).bestOf, higherIsBetter((reducer as { bestOf: string }).bestOf));
+          : bestOf(
+              repeats,
+              (reducer as { bestOf: string }).bestOf,
+              higherIsBetter((reducer as { bestOf: string }).bestOf),
+            );
     const scores: Record<string, number | null> = {};
     for (const name of metricNames) scores[name] = chosen.scores[name] ?? null;
     return { scores, chosen: [chosen] };

@@ -1,8 +1,8 @@
 import type { SampleResult } from '../domain/result.js';
 import { type Logger, silentLogger } from '../logger/logger.js';
 import type { ResultKey, StorageV1, TaskProgress } from '../spec/storage.js';
-import type { EvaluationEvent, RunStats } from './events.js';
 import type { UsageTotals } from './evaluation-result.js';
+import type { EvaluationEvent, RunStats } from './events.js';
 
 /** Options of {@link ResultSink}. */
 export interface ResultSinkOptions {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger/logger.js';
-import { RateLimitedError } from '../spec/queue-errors.js';
 import type { QueueV1 } from '../spec/queue.js';
+import { RateLimitedError } from '../spec/queue-errors.js';
 import type { EvaluationRuntime } from './runtime.js';
 import { type ModelBacklog, SAMPLE_JOB_NAME, type SampleJobData } from './sample-job.js';
 
@@ -85,7 +85,12 @@ export async function runJobs(
         checkDone();
       }
     },
-    { concurrency: Math.max(1, [...window.values()].reduce((a, b) => a + b, 0)) },
+    {
+      concurrency: Math.max(
+        1,
+        [...window.values()].reduce((a, b) => a + b, 0),
+      ),
+    },
   );
 
   const onStop = (): void => {
@@ -93,7 +98,9 @@ export async function runJobs(
     // Cancelled or failed: drop the jobs still waiting; running ones see their signal abort.
     queue
       .cancel(taskId)
-      .catch((error: unknown) => logger.warn('cancelling queued jobs failed', { taskId, error: String(error) }))
+      .catch((error: unknown) =>
+        logger.warn('cancelling queued jobs failed', { taskId, error: String(error) }),
+      )
       .finally(() => {
         queueCancelled = true;
         checkDone();

@@ -12,7 +12,7 @@ import { type CallOutcome, type CallPolicy, callWithPolicy, generate, usageToken
 import type { StopReason } from './evaluation-result.js';
 import { type ChunkRun, ModelLanes } from './model-lanes.js';
 import type { EvaluateOptions } from './options.js';
-import { type DatasetRuntime, ENGINE_DEFAULTS, type ModelRuntime, type ResolvedPlan } from './prepare.js';
+import { type DatasetRuntime, ENGINE_DEFAULTS, type ResolvedPlan } from './prepare.js';
 import { costUsd } from './prices.js';
 import type { ResultSink } from './result-sink.js';
 import type { SampleJobData } from './sample-job.js';
@@ -34,7 +34,8 @@ const PENDING_DATE = new Date(0);
 
 function positive(value: number | undefined, name: string, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!(Number.isFinite(value) && value > 0)) throw new BenchHubError(`${name} must be a number > 0, got ${value}`);
+  if (!(Number.isFinite(value) && value > 0))
+    throw new BenchHubError(`${name} must be a number > 0, got ${value}`);
   return value;
 }
 
@@ -208,7 +209,9 @@ export class EvaluationRuntime {
     let answer: ModelAnswer | undefined;
     try {
       if (prepared === undefined) {
-        throw new BenchHubError(`sample "${sampleId}" is not in dataset "${dataset.name}" as loaded by this run`);
+        throw new BenchHubError(
+          `sample "${sampleId}" is not in dataset "${dataset.name}" as loaded by this run`,
+        );
       }
       const rendering = this.render(chunk, sampleId);
       if (rendering instanceof Error) throw rendering;
@@ -285,7 +288,11 @@ export class EvaluationRuntime {
     const usage = generation.usage;
     let cost: number | undefined;
     if (outcome.cached) cost = 0;
-    else if (model.price !== undefined && usage.inputTokens !== undefined && usage.outputTokens !== undefined) {
+    else if (
+      model.price !== undefined &&
+      usage.inputTokens !== undefined &&
+      usage.outputTokens !== undefined
+    ) {
       cost = costUsd(model.price, usage.inputTokens, usage.outputTokens);
     }
     if (budget !== undefined) {
@@ -354,10 +361,15 @@ export class EvaluationRuntime {
     if (judge !== undefined) context.judge = judge;
     if (answer.logLikelihoods !== undefined) context.logLikelihoods = answer.logLikelihoods;
     const verdict: ScoreResult = await scorer.score(sample, answer.text, context);
-    const output: MetricOutput = { text: answer.text, extracted: verdict.extracted, correct: verdict.correct };
+    const output: MetricOutput = {
+      text: answer.text,
+      extracted: verdict.extracted,
+      correct: verdict.correct,
+    };
     const logprobs = answer.generation?.logprobs;
     if (logprobs !== undefined) output.logprobs = logprobs;
-    if (answer.logLikelihoods !== undefined) output.choiceLogprobs = answer.logLikelihoods.map((r) => r.logprob);
+    if (answer.logLikelihoods !== undefined)
+      output.choiceLogprobs = answer.logLikelihoods.map((r) => r.logprob);
     const scores: Record<string, number | null> = {};
     for (const metric of metrics) {
       let value = metric.score(sample, output);

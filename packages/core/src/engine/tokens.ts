@@ -11,7 +11,7 @@ const MESSAGE_OVERHEAD = 4;
  * @example
  * ```ts
  * estimateTokens('What is the capital of Korea?'); // 8
- * estimateTokens('대한민국의 수도는?');              // 10
+ * estimateTokens('대한민국의 수도는?');              // 9
  * ```
  */
 export function estimateTokens(text: string): number {
@@ -25,7 +25,10 @@ export function estimateTokens(text: string): number {
 }
 
 /** The prompt tokens of a request: the provider's own count when it has one, else {@link estimateTokens}. */
-export function promptTokens(request: GenerateRequest, count: (text: string) => number = estimateTokens): number {
+export function promptTokens(
+  request: GenerateRequest,
+  count: (text: string) => number = estimateTokens,
+): number {
   const { prompt } = request;
   if (typeof prompt === 'string') return count(prompt);
   let total = 0;

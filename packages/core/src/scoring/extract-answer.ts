@@ -1,4 +1,4 @@
-import { pythonStrip } from '../text/python-text.js';
+import { isPythonWhitespaceCode, pythonRstrip, pythonStrip } from '../text/python-text.js';
 import { stripMarkdown } from './text/markdown.js';
 import { PY_SPACE, PY_WORD } from './text/python-classes.js';
 
@@ -39,18 +39,71 @@ const MARKER = new RegExp(
   ].join('|'),
   'giu',
 );
-/** Python's `str.splitlines()` boundaries. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: Python's splitlines() also splits at \x1c-\x1e.
-const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
 const COPULA_END = /(?:입니다|이다|이에요|예요|임)?[.。!]?$/u;
 
-/** Python's `splitlines()` then the first line that is not blank, stripped; `''` when none. */
-function firstNonEmptyLine(text: string): string {
-  for (const line of text.split(LINE_BREAK)) {
-    const stripped = pythonStrip(line);
-    if (stripped !== '') return stripped;
+/** Whether a code unit ends a line for Python's `str.splitlines()` (`\r\n` ends one line and a blank one). */
+function isLineBreakCode(code: number): boolean {
+  return (
+    code === 0x0a ||
+    code === 0x0d ||
+    code === 0x0b ||
+    code === 0x0c ||
+    code === 0x1c ||
+    code === 0x1d ||
+    code === 0x1e ||
+    code === 0x85 ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
+/**
+ * Python's `text[from:].splitlines()`, then the first line that is not blank, stripped; `''` when none.
+ * Every line break is also Python whitespace, so that line is the one holding the first non-whitespace
+ * character: it runs from there to the next line break.
+ */
+function firstNonEmptyLine(text: string, from = 0): string {
+  const length = text.length;
+  let start = from;
+  while (start < length && isPythonWhitespaceCode(text.charCodeAt(start))) start++;
+  if (start === length) return '';
+  let end = start + 1;
+  while (end < length && !isLineBreakCode(text.charCodeAt(end))) end++;
+  return pythonRstrip(start === 0 && end === length ? text : text.slice(start, end));
+}
+
+const DAP = 0xb2f5; // 답
+const LONG_S = 0x17f; // ſ, which the `iu` flags fold to `s`
+
+/** Whether the code unit at `at` is the ASCII letter `lower` (given in lower case) in either case. */
+function isLetterAt(text: string, at: number, lower: string): boolean {
+  return (text.charCodeAt(at) | 0x20) === lower.charCodeAt(0);
+}
+
+/**
+ * Whether {@link MARKER} can match in `text`: every Korean marker contains `답` and every English one the
+ * word `answer` in some case, also spelt with `ſ` (U+017F), which the `iu` flags fold to `s` (no other
+ * character folds to one of its letters). A scan for `w`, the rarest of its letters, and a look around.
+ */
+function mayHaveMarker(text: string): boolean {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === DAP) return true;
+    if (
+      (code | 0x20) === 0x77 &&
+      i >= 3 &&
+      i + 2 < length &&
+      isLetterAt(text, i - 3, 'a') &&
+      isLetterAt(text, i - 2, 'n') &&
+      (isLetterAt(text, i - 1, 's') || text.charCodeAt(i - 1) === LONG_S) &&
+      isLetterAt(text, i + 1, 'e') &&
+      isLetterAt(text, i + 2, 'r')
+    ) {
+      return true;
+    }
   }
-  return '';
+  return false;
 }
 
 /**
@@ -69,10 +122,11 @@ function firstNonEmptyLine(text: string): string {
  */
 export function findAnswer(output: string, options: ExtractAnswerOptions = {}): FoundAnswer {
   const text = stripMarkdown(output);
+  if (!mayHaveMarker(text)) return { answer: firstNonEmptyLine(text), marker: undefined };
   const occurrence = options.occurrence ?? 'last';
   let found: FoundAnswer | undefined;
   for (const m of text.matchAll(MARKER)) {
-    let answer = firstNonEmptyLine(text.slice(m.index + m[0].length));
+    let answer = firstNonEmptyLine(text, m.index + m[0].length);
     if (answer === '') continue;
     if (m.groups?.copula !== undefined) answer = pythonStrip(answer.replace(COPULA_END, ''));
     if (answer === '') continue;

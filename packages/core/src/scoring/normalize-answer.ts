@@ -1,7 +1,39 @@
-import { collapsePythonWhitespace } from '../text/python-text.js';
+import { collapsePythonWhitespace, isPythonWhitespaceCode } from '../text/python-text.js';
 import { stripMarkdown } from './text/markdown.js';
 
-const TRAILING_PERIOD = /[.。]$/u;
+const FIRST_HANGUL_SYLLABLE = 0xac00;
+const LAST_HANGUL_SYLLABLE = 0xd7a3;
+
+/**
+ * Whether `text.normalize('NFKC')` is `text` itself, by a sufficient test: every code unit is below
+ * U+00A0 or a precomposed Hangul syllable. None of these has a decomposition, and none composes with
+ * the character before it (only combining marks and conjoining jamo do).
+ */
+function isPlainlyNfkc(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xa0 && (code < FIRST_HANGUL_SYLLABLE || code > LAST_HANGUL_SYLLABLE)) return false;
+  }
+  return true;
+}
+
+/**
+ * Python's `' '.join(text.split())`, returning `text` itself, without splitting, when it is already in
+ * that form (no whitespace but single spaces between words).
+ */
+function collapseWhitespace(text: string): string {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (
+      isPythonWhitespaceCode(code) &&
+      (code !== 0x20 || i === 0 || i === last || text.charCodeAt(i + 1) === 0x20)
+    ) {
+      return collapsePythonWhitespace(text);
+    }
+  }
+  return text;
+}
 
 /**
  * Normalises an answer, a reference or an option for exact comparison: Unicode NFKC (full-width
@@ -14,6 +46,11 @@ const TRAILING_PERIOD = /[.。]$/u;
  * ```
  */
 export function normalizeAnswer(text: string): string {
-  const plain = collapsePythonWhitespace(stripMarkdown(text.normalize('NFKC')).toLowerCase());
-  return collapsePythonWhitespace(plain.replace(TRAILING_PERIOD, ''));
+  const nfkc = isPlainlyNfkc(text) ? text : text.normalize('NFKC');
+  const plain = collapseWhitespace(stripMarkdown(nfkc).toLowerCase());
+  const last = plain.charCodeAt(plain.length - 1);
+  if (last !== 0x2e && last !== 0x3002) return plain; // `.` and `。`
+  // `plain` is collapsed: dropping its last character can only leave one trailing space.
+  const end = plain.charCodeAt(plain.length - 2) === 0x20 ? plain.length - 2 : plain.length - 1;
+  return plain.slice(0, end);
 }

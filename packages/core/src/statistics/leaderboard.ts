@@ -140,6 +140,17 @@ export function aggregateLeaderboard(
       exclusions.unknownSubject++;
       continue;
     }
+    // BenchHub rows often list a coarse subject beside its fine one (["Tech.", "Tech./Coding"]): the
+    // coarse label is implied by the fine one and must not count the sample a second time.
+    for (const subject of [...subjects]) {
+      if (coarseSubject(subject) !== subject) continue;
+      for (const other of subjects) {
+        if (other !== subject && coarseSubject(other) === subject) {
+          subjects.delete(subject);
+          break;
+        }
+      }
+    }
     const model = score.result.modelId;
     const language = normalizeLanguage(labels.language) ?? labels.language;
     const taskType = normalizeTaskType(rawTaskType);

@@ -6,14 +6,14 @@ import { loadSamples } from '../../src/datasets/index.js';
 import type { Sample } from '../../src/domain/sample.js';
 import { loadPlanWithSource, resolvePlanPath, resolvePlanPaths } from '../../src/plan/index.js';
 
-const QUICKSTART = fileURLToPath(new URL('../../../../examples/plans/quickstart.yaml', import.meta.url));
+const QUICKSTART = fileURLToPath(new URL('../../../../examples/plans/korean-history-mini.yaml', import.meta.url));
 const DATA = fileURLToPath(new URL('../../../../examples/data/korean-history-mini.jsonl', import.meta.url));
 
-describe('examples/plans/quickstart.yaml', () => {
-  it('uses the function model and a dataset path relative to the plan file', async () => {
+describe('examples/plans/korean-history-mini.yaml', () => {
+  it('uses a baseline model and a dataset path relative to the plan file', async () => {
     const { plan, baseDir } = await loadPlanWithSource(QUICKSTART);
     expect(plan.models).toEqual([
-      { id: 'function:echo-first-choice', provider: 'function', model: 'echo-first-choice' },
+      { id: 'baseline:first-choice', provider: 'baseline', model: 'first-choice' },
     ]);
     const [dataset] = plan.datasets;
     expect(dataset).toMatchObject({ sampleSize: 10, seed: 42, filters: { subjectType: ['HASS/History'] } });

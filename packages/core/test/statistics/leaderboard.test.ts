@@ -191,6 +191,18 @@ describe('aggregateLeaderboard', () => {
     expect(withDefault.excluded.missingTaskType).toBe(0);
   });
 
+  it('does not count a sample twice when it lists a coarse subject beside its fine one', () => {
+    const labelled = [
+      result({ model: 'm', sample: 'a', score: 1, subjects: ['Tech.', 'Tech./Coding'] }),
+      result({ model: 'm', sample: 'b', score: 0, subjects: ['Tech.', 'Tech./AI'] }),
+      result({ model: 'm', sample: 'c', score: 1, subjects: ['Tech.'] }),
+    ];
+    const { entries } = aggregateLeaderboard(labelled);
+    expect(entries.find((e) => e.subjectType === 'Tech./Coding')).toMatchObject({ n: 1 });
+    // a and b count once each (through their fine subjects), c once as a coarse-only sample.
+    expect(entries.find((e) => e.subjectType === 'Tech.')).toMatchObject({ n: 3, score: 2 / 3 });
+  });
+
   it('averages repeats of a sample and bootstraps continuous scores', () => {
     const rouge = [
       result({ model: 'm', sample: 'a', scores: { rougeL: 0.2 } }),
