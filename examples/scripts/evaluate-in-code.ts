@@ -23,7 +23,7 @@ const plan = definePlan({
           { prompt: '영국의 수도는?', options: ['맨체스터', '리버풀', '에든버러', '런던'], answer: '런던' },
         ],
       },
-      defaults: { language: 'ko', subjectType: ['Culture/Geography'], taskType: 'Knowledge' },
+      defaults: { language: 'ko', subjectType: ['HASS/Geography'], taskType: 'Knowledge' },
     },
   ],
   prompt: { template: 'mcqa' },

@@ -1,6 +1,7 @@
 import { isPythonWhitespaceCode, pythonRstrip, pythonStrip } from '../text/python-text.js';
 import { stripMarkdown } from './text/markdown.js';
 import { PY_SPACE, PY_WORD } from './text/python-classes.js';
+import { nextMatch } from './text/regex-matches.js';
 
 /** Which marker occurrence `extractAnswer` reads when the output has several. */
 export type MarkerOccurrence = 'first' | 'last';
@@ -41,7 +42,10 @@ const MARKER = new RegExp(
 );
 const COPULA_END = /(?:입니다|이다|이에요|예요|임)?[.。!]?$/u;
 
-/** Whether a code unit ends a line for Python's `str.splitlines()` (`\r\n` ends one line and a blank one). */
+/**
+ * Whether a code unit ends a line for Python's `str.splitlines()`. `\r\n` is one break there and two
+ * here, which only adds a blank line: harmless, as blank lines are skipped.
+ */
 function isLineBreakCode(code: number): boolean {
   return (
     code === 0x0a ||
@@ -125,7 +129,8 @@ export function findAnswer(output: string, options: ExtractAnswerOptions = {}): 
   if (!mayHaveMarker(text)) return { answer: firstNonEmptyLine(text), marker: undefined };
   const occurrence = options.occurrence ?? 'last';
   let found: FoundAnswer | undefined;
-  for (const m of text.matchAll(MARKER)) {
+  MARKER.lastIndex = 0;
+  for (let m = nextMatch(MARKER, text); m !== null; m = nextMatch(MARKER, text)) {
     let answer = firstNonEmptyLine(text, m.index + m[0].length);
     if (answer === '') continue;
     if (m.groups?.copula !== undefined) answer = pythonStrip(answer.replace(COPULA_END, ''));

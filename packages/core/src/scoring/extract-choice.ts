@@ -1,10 +1,11 @@
 import { optionLetters } from '../prompts/option-letters.js';
 import { normalizeAnswer } from './normalize-answer.js';
 import { PY_SPACE, PY_SPACE_CHARS, PY_WORD } from './text/python-classes.js';
+import { lastGroup } from './text/regex-matches.js';
 
 interface ChoicePatterns {
   /** `정답[:\s]*([A-E])`, `정답은\s*([A-E])\s*입니다`, `\b([A-E])\.` */
-  marked: readonly RegExp[];
+  marked: readonly [RegExp, RegExp, RegExp];
   /** `\b([A-E])\b` */
   bare: RegExp;
 }
@@ -25,10 +26,21 @@ function patternsFor(letters: readonly string[]): ChoicePatterns {
 
 const DEFAULT_PATTERNS = patternsFor(['A', 'B', 'C', 'D', 'E']);
 
+/** The letters and patterns for `count` options (1 to 26), compiled once each. */
+const BY_COUNT: { letters: readonly string[]; patterns: ChoicePatterns }[] = [];
+
+function lettersAndPatterns(count: number): { letters: readonly string[]; patterns: ChoicePatterns } {
+  let entry = BY_COUNT[count];
+  if (entry === undefined) {
+    const letters = Object.freeze(optionLetters(count));
+    entry = { letters, patterns: patternsFor(letters) };
+    BY_COUNT[count] = entry;
+  }
+  return entry;
+}
+
 function lastMatch(regex: RegExp, text: string): string | undefined {
-  let last: string | undefined;
-  for (const m of text.matchAll(regex)) last = m[1];
-  return last?.toUpperCase();
+  return lastGroup(regex, text, 1)?.toUpperCase();
 }
 
 function allOccurrences(haystack: string, needle: string): number[] {
@@ -90,13 +102,17 @@ function optionByText(
  * ```
  */
 export function extractChoice(text: string, options?: readonly string[]): string {
-  const letters = options === undefined ? undefined : optionLetters(Math.min(options.length, 26));
-  const patterns = letters === undefined ? DEFAULT_PATTERNS : patternsFor(letters);
-  if (letters !== undefined && letters.length === 0) return '';
-  for (const regex of patterns.marked) {
-    const found = lastMatch(regex, text);
-    if (found !== undefined) return found;
-  }
+  if (options !== undefined && options.length === 0) return '';
+  const byCount = options === undefined ? undefined : lettersAndPatterns(Math.min(options.length, 26));
+  const letters = byCount?.letters;
+  const patterns = byCount === undefined ? DEFAULT_PATTERNS : byCount.patterns;
+  // The first two marked patterns need `정답` and the third a period: skip them when it is absent.
+  const [withMarker, withCopula, withPeriod] = patterns.marked;
+  const hasMarker = text.includes('정답');
+  const found =
+    (hasMarker ? (lastMatch(withMarker, text) ?? lastMatch(withCopula, text)) : undefined) ??
+    (text.includes('.') ? lastMatch(withPeriod, text) : undefined);
+  if (found !== undefined) return found;
   if (options !== undefined && letters !== undefined) {
     const byText = optionByText(text, options.slice(0, letters.length), letters);
     if (byText !== undefined) return byText;

@@ -26,6 +26,14 @@ RULES_OF[0x2b] = LIST; // +
 RULES_OF[0x2a] = LIST | PAIRED | EMPHASIS; // *
 RULES_OF[0x5f] = PAIRED | EMPHASIS; // _
 
+/**
+ * Whether a UTF-16 code unit is one of the characters some rule of {@link stripMarkdown} needs
+ * (`` ` `` `~` `#` `>` `-` `+` `*` `_`): text without any of them is left as it is.
+ */
+export function isMarkdownCode(code: number): boolean {
+  return code < 128 && RULES_OF[code] !== 0;
+}
+
 /** The rules of {@link stripMarkdown} that can match somewhere in `text`: one pass over its code units. */
 function markdownRulesIn(text: string): number {
   let rules = 0;
