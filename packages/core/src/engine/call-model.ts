@@ -7,6 +7,7 @@ import { abortableSleep } from '../retry/sleep.js';
 import { errorIsRetryable, errorRetryAfterMs, type RetryOptions, withRetry } from '../retry/with-retry.js';
 import { withTimeout } from '../retry/with-timeout.js';
 import type { GenerateRequest, GenerateResult, ProviderCallOptions } from '../spec/model-provider.js';
+import type { RateLimitUsage } from '../spec/rate-limiter.js';
 import type { ResponseCacheV1 } from '../spec/response-cache.js';
 import { responseCacheKey } from '../spec/response-cache-key.js';
 import type { ModelRuntime } from './prepare.js';
@@ -25,6 +26,30 @@ export interface CallPolicy {
   readonly cacheTtlMs: number | undefined;
   readonly flights: SingleFlight<GenerateResult>;
   readonly logger: Logger;
+}
+
+/**
+ * What a failed attempt tells the rate limiter: an error response from the server (an HTTP status: a
+ * 429, a 400, a 503) used no tokens, so the attempt's estimate is refunded (`tokens: 0`), and a
+ * `Retry-After` pauses new grants. A failure without a status (network error, timeout) may have been
+ * processed by the server: its estimate stays charged. `undefined` when there is nothing to report.
+ *
+ * @example
+ * ```ts
+ * failedAttemptUsage(new ProviderCallError('rate limited', { provider, model, statusCode: 429, retryAfterMs: 2000 }));
+ * // { tokens: 0, retryAfterMs: 2000 }
+ * ```
+ */
+export function failedAttemptUsage(error: unknown): RateLimitUsage | undefined {
+  const retryAfterMs = errorRetryAfterMs(error);
+  const status =
+    typeof error === 'object' && error !== null ? (error as { statusCode?: unknown }).statusCode : undefined;
+  const answered = typeof status === 'number' && Number.isInteger(status) && status >= 400;
+  if (!answered && retryAfterMs === undefined) return undefined;
+  return {
+    ...(answered ? { tokens: 0 } : {}),
+    ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+  };
 }
 
 /**
@@ -65,8 +90,8 @@ function attemptUnderLimits<T>(
             if (used !== undefined) await limiter.report(lease, { tokens: used });
             return value;
           } catch (error) {
-            const retryAfterMs = errorRetryAfterMs(error);
-            if (retryAfterMs !== undefined) await limiter.report(lease, { retryAfterMs });
+            const usage = failedAttemptUsage(error);
+            if (usage !== undefined) await limiter.report(lease, usage);
             throw error;
           } finally {
             await limiter.release(lease);

@@ -187,6 +187,8 @@ export async function executeEvaluation(
     progressIntervalMs,
     logger,
     onFailure: (error) => runtime?.stop('error', error),
+    // The run's own storage has no other reader until the run ends.
+    storeProgress: options.storage !== undefined,
   });
   let datasets: ReadonlyMap<string, DatasetRuntime> = new Map();
   let stopReason: StopReason = 'completed';

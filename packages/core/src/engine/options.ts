@@ -99,11 +99,11 @@ export interface EvaluateOptions {
    * neither requested nor scored again. Default: a fresh id.
    */
   taskId?: string;
-  /** Prices per model, looked up before the built-in table (see {@link PriceTable}). */
+  /** Prices per model, looked up before the plan's `price` of a model and the built-in table (see {@link PriceTable}). */
   prices?: PriceTable;
   /**
    * Spending cap in US dollars. Every call reserves its prompt tokens plus `maxTokens` at the model's
-   * price before it is sent; when the next reservation would pass the cap, scheduling stops, calls in
+   * price (from `prices`, the plan or the built-in table) before it is sent; when the next reservation would pass the cap, scheduling stops, calls in
    * flight finish, and the task ends CANCELLED with stop reason `budget`. Needs a price and
    * `parameters.maxTokens` for every model.
    */
@@ -115,8 +115,8 @@ export interface EvaluateOptions {
   /** Per-attempt timeout of a model call, in milliseconds. Default: none (the provider's own). */
   timeoutMs?: number;
   /**
-   * Samples per queue job. Default 256. Calls of a job share an abort signal; keep it under 1,500 with
-   * `fetch`-based providers (undici leaves one listener per request on a signal and warns past 1,500).
+   * Samples per queue job. Default 256. Any size works with `fetch`-based providers: each lane gives
+   * its calls its own abort signal, renewed every 32 calls.
    */
   chunkSize?: number;
   /** Results written to storage per batch. Default 512. */
@@ -125,7 +125,10 @@ export interface EvaluateOptions {
   flushIntervalMs?: number;
   /** Shortest gap between two progress events, in milliseconds. Default 100. */
   progressIntervalMs?: number;
-  /** How the repeats of a sample become its score (see {@link RepeatReducer}). Default `mean`. */
+  /**
+   * How the repeats of a sample become its score (see {@link RepeatReducer}); overrides the plan's
+   * `evaluation.reducer`. Default: the plan's, else `mean`.
+   */
   reducer?: RepeatReducer;
   /** Metrics of your own, used for the plan's metric names before the built-in registry. */
   metrics?: readonly MetricV1[];

@@ -213,7 +213,10 @@ export async function resolvePlan(plan: Plan, options: EvaluateOptions): Promise
     const price = findPrice(spec, options.prices);
     if (budget !== undefined) {
       if (price === undefined)
-        issues.push({ path, message: `a budget needs the price of "${spec.id}": pass it in options.prices` });
+        issues.push({
+          path,
+          message: `a budget needs the price of "${spec.id}": give the model a price in the plan or pass it in options.prices`,
+        });
       if (scorer.requires.generation && spec.parameters?.maxTokens === undefined)
         issues.push({
           path: `${path}.parameters.maxTokens`,
@@ -271,11 +274,14 @@ export async function resolvePlan(plan: Plan, options: EvaluateOptions): Promise
       issues.push({ path: `evaluation.metrics[${i}]`, message: (error as Error).message });
     }
   }
-  const reducer = options.reducer ?? 'mean';
+  const reducer: RepeatReducer = options.reducer ?? resolved.evaluation.reducer ?? 'mean';
   try {
     assertReducer(reducer, resolved.evaluation.metrics);
   } catch (error) {
-    issues.push({ path: 'options.reducer', message: (error as Error).message });
+    issues.push({
+      path: options.reducer === undefined ? 'evaluation.reducer' : 'options.reducer',
+      message: (error as Error).message,
+    });
   }
   if (issues.length > 0) throw new PlanValidationError(issues);
 

@@ -58,25 +58,31 @@ function longestPrefix(table: PriceTable, name: string): string | undefined {
 
 /**
  * The price of a model: `prices` by model id, `provider:model`, model name, then a name prefix; then the
- * same lookups in {@link DEFAULT_PRICES}. `undefined` when no table knows the model.
+ * plan's own `price` for the model; then the same lookups in {@link DEFAULT_PRICES}. `undefined` when
+ * nothing knows the model.
  *
  * @example
  * ```ts
  * findPrice({ id: 'mini', provider: 'openai', model: 'gpt-4o-mini-2024-07-18' }); // { inputPerMTok: 0.15, … }
+ * findPrice({ id: 'q', provider: 'vllm', model: 'qwen', price: { inputPerMTok: 0, outputPerMTok: 0 } });
  * ```
  */
 export function findPrice(
-  model: Pick<ModelSpec, 'id' | 'provider' | 'model'>,
+  model: Pick<ModelSpec, 'id' | 'provider' | 'model'> & { price?: ModelPrice | undefined },
   prices: PriceTable = {},
 ): ModelPrice | undefined {
-  for (const table of [prices, DEFAULT_PRICES]) {
+  const fromTable = (table: PriceTable): ModelPrice | undefined => {
     for (const key of [model.id, `${model.provider}:${model.model}`, model.model]) {
       if (Object.hasOwn(table, key)) return checkPrice(table[key]!, key);
     }
     const prefix = longestPrefix(table, model.model);
-    if (prefix !== undefined) return checkPrice(table[prefix]!, prefix);
-  }
-  return undefined;
+    return prefix === undefined ? undefined : checkPrice(table[prefix]!, prefix);
+  };
+  return (
+    fromTable(prices) ??
+    (model.price === undefined ? undefined : checkPrice(model.price, model.id)) ??
+    fromTable(DEFAULT_PRICES)
+  );
 }
 
 /**

@@ -16,6 +16,12 @@ export interface ResultSinkOptions {
   logger?: Logger;
   /** Called once with the first storage error (the run then stops). */
   onFailure?: (error: unknown) => void;
+  /**
+   * Write the task's progress to storage while results come in (at most once a second). Default true;
+   * off when nobody else can read the storage (the run's own in-memory one), since the final counters
+   * are written anyway and copying the task on every write would only stall the calls in flight.
+   */
+  storeProgress?: boolean;
 }
 
 /** Shortest gap between two progress writes to the task (the final counters are always written). */
@@ -170,7 +176,10 @@ export class ResultSink {
       this.written += batch.length;
       for (const r of batch) if (r.error !== undefined) this.writtenFailed++;
       const now = performance.now();
-      if (now - this.lastStoredProgressAt >= STORED_PROGRESS_INTERVAL_MS) {
+      if (
+        this.options.storeProgress !== false &&
+        now - this.lastStoredProgressAt >= STORED_PROGRESS_INTERVAL_MS
+      ) {
         this.lastStoredProgressAt = now;
         await storage.updateTask(taskId, { progress: this.progress() });
       }

@@ -10,7 +10,7 @@ import type { GenerateRequest, GenerateResult, LogLikelihoodResult } from '../sp
 import { UnrecoverableJobError } from '../spec/queue-errors.js';
 import { type CallOutcome, type CallPolicy, callWithPolicy, generate, usageTokens } from './call-model.js';
 import type { StopReason } from './evaluation-result.js';
-import { type ChunkRun, ModelLanes } from './model-lanes.js';
+import { type ChunkRun, type ItemFinish, type LaneCallOptions, ModelLanes } from './model-lanes.js';
 import type { EvaluateOptions } from './options.js';
 import { type DatasetRuntime, ENGINE_DEFAULTS, type ResolvedPlan } from './prepare.js';
 import { costUsd } from './prices.js';
@@ -27,7 +27,16 @@ interface ModelAnswer {
   cached: boolean;
   costUsd: number | undefined;
   latencyMs: number;
+  /** Wall time from sending the call to having the answer (retries and cache included). */
+  waitedMs: number;
 }
+
+/**
+ * Answers that took at least this long (a remote model) are scored after the lane's next call is
+ * sent; a faster one (an in-process model, a cache hit) is scored at once, which spares an event-loop
+ * turn per item.
+ */
+const DEFER_AFTER_MS = 1;
 
 /** Placeholder of a result's `createdAt` until it is finished. */
 const PENDING_DATE = new Date(0);
@@ -62,6 +71,8 @@ export class EvaluationRuntime {
   private readonly policy: CallPolicy;
   private readonly lanes = new Map<string, ModelLanes>();
   private readonly logger: Logger;
+  /** Score answers that took a while after the lane's next call is sent (see `callItem`). */
+  private readonly pipelined: boolean;
 
   constructor(
     taskId: string,
@@ -97,14 +108,21 @@ export class EvaluationRuntime {
       flights: createSingleFlight<GenerateResult>(),
       logger: this.logger,
     };
+    // Every lane listens to the run's signal: more than the default 10 listeners is normal. (The run's
+    // signal is never handed to a provider, whose `fetch` would pay for a limit of 0 on every request.)
+    setMaxListeners(0, this.controller.signal);
+    // Scoring that calls a model (a judge, an embedder) stays inside the lane that made the call, so the
+    // calls in flight never exceed the lanes; local scoring runs after the lane's next call is sent.
+    this.pipelined = !resolved.scoring.scorer.requires.judge && options.embedder === undefined;
     for (const model of resolved.models.values()) {
       this.lanes.set(
         model.id,
-        new ModelLanes(
-          model.limit,
-          (chunk, index) => this.processItem(chunk, index),
-          () => this.stopReason !== undefined,
-        ),
+        new ModelLanes({
+          width: model.limit,
+          work: (chunk, index, callOptions) => this.callItem(chunk, index, callOptions),
+          skip: () => this.stopReason !== undefined,
+          signal: this.controller.signal,
+        }),
       );
     }
   }
@@ -151,25 +169,16 @@ export class EvaluationRuntime {
     const onJobAbort = (): void => this.stop('cancelled', jobSignal?.reason);
     if (jobSignal?.aborted) onJobAbort();
     jobSignal?.addEventListener('abort', onJobAbort, { once: true });
-    // Each chunk gets its own signal, linked to the run's: providers (fetch) that leave a listener on
-    // the signal of every call they make then leave them on a short-lived signal, not the run's.
-    const chunkController = new AbortController();
-    setMaxListeners(data.sampleIds.length + model.limit + 16, chunkController.signal);
-    const onRunAbort = (): void => chunkController.abort(this.controller.signal.reason);
-    if (this.controller.signal.aborted) onRunAbort();
-    else this.controller.signal.addEventListener('abort', onRunAbort, { once: true });
     return new Promise<void>((resolve) => {
       lanes.submit({
         data,
         model,
         dataset,
-        callOptions: { signal: chunkController.signal },
         renders: this.resolved.scoring.repeats > 1 ? new Map() : undefined,
         next: 0,
         remaining: data.sampleIds.length,
         done: () => {
           jobSignal?.removeEventListener('abort', onJobAbort);
-          this.controller.signal.removeEventListener('abort', onRunAbort);
           resolve();
         },
       });
@@ -189,8 +198,14 @@ export class EvaluationRuntime {
     return out;
   }
 
-  /** One (model, sample, repeat): render, call, score, hand the result to the sink. Never throws. */
-  private async processItem(chunk: ChunkRun, index: number): Promise<void> {
+  /**
+   * One (model, sample, repeat): renders the prompt, sends the call, and once the answer is in scores
+   * it and hands the result to the sink. When the call took a while (a remote model) and scoring is
+   * local, it resolves as soon as the answer is in, leaving scoring and storing to the lane, which runs
+   * them after sending its next call. Resolves `undefined` when the item is finished (or cancelled, or
+   * stopped by the budget before sending: nothing recorded). Never rejects.
+   */
+  private async callItem(chunk: ChunkRun, index: number, callOptions: LaneCallOptions): Promise<ItemFinish> {
     const sampleId = chunk.data.sampleIds[index]!;
     const repeat = chunk.data.repeats[index]!;
     const { model, dataset } = chunk;
@@ -206,6 +221,7 @@ export class EvaluationRuntime {
       labels: prepared?.labels ?? { language: 'und', subjectType: [] },
       createdAt: PENDING_DATE,
     };
+    let rendering: PromptRendering | Error;
     let answer: ModelAnswer | undefined;
     try {
       if (prepared === undefined) {
@@ -213,10 +229,63 @@ export class EvaluationRuntime {
           `sample "${sampleId}" is not in dataset "${dataset.name}" as loaded by this run`,
         );
       }
-      const rendering = this.render(chunk, sampleId);
+      rendering = this.render(chunk, sampleId);
       if (rendering instanceof Error) throw rendering;
-      answer = await this.ask(chunk, rendering, repeat, result);
-      if (answer === undefined) return; // stopped before the call was sent
+      answer = await this.ask(chunk, rendering, repeat, result, callOptions);
+      if (answer === undefined) return undefined; // stopped before the call was sent
+    } catch (error) {
+      if (callOptions.signal.aborted) return undefined; // cancelled: nothing is recorded, a re-run redoes it
+      const wait = this.record(result, error, undefined);
+      if (wait !== undefined) await wait;
+      return undefined;
+    }
+    if (this.pipelined && answer.waitedMs >= DEFER_AFTER_MS) {
+      const answered = answer;
+      const rendered = rendering;
+      return () => this.finishItem(chunk, rendered, answered, result, callOptions.signal);
+    }
+    // The in-process path, inlined: it runs 50,000 times a second.
+    let failure: unknown;
+    try {
+      await this.score(chunk, rendering, answer, result, callOptions.signal);
+    } catch (error) {
+      if (callOptions.signal.aborted) return undefined;
+      failure = error;
+    }
+    const wait = this.record(result, failure, answer);
+    if (wait !== undefined) await wait;
+    return undefined;
+  }
+
+  /** Scores an answered item and hands its result to the sink. Never rejects. */
+  private async finishItem(
+    chunk: ChunkRun,
+    rendering: PromptRendering,
+    answer: ModelAnswer,
+    result: SampleResult,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let failure: unknown;
+    try {
+      await this.score(chunk, rendering, answer, result, signal);
+    } catch (error) {
+      if (signal.aborted) return; // cancelled while scoring: nothing is recorded
+      failure = error;
+    }
+    const wait = this.record(result, failure, answer);
+    if (wait !== undefined) await wait;
+  }
+
+  /**
+   * Finishes `result` with the answer's figures (as failed when `error` is set) and hands it to the
+   * sink; returns a promise only when the sink asks its caller to wait (storage is behind).
+   */
+  private record(
+    result: SampleResult,
+    error: unknown,
+    answer: ModelAnswer | undefined,
+  ): Promise<void> | undefined {
+    if (answer !== undefined) {
       result.attempts = answer.attempts;
       result.latencyMs = answer.latencyMs;
       if (answer.costUsd !== undefined) result.costUsd = answer.costUsd;
@@ -224,16 +293,14 @@ export class EvaluationRuntime {
       if (usage?.inputTokens !== undefined && usage.outputTokens !== undefined) {
         result.usage = { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens };
       }
-      await this.score(chunk, rendering, answer, result);
-    } catch (error) {
-      if (chunk.callOptions.signal.aborted) return; // cancelled: nothing is recorded, a re-run redoes it
+    }
+    if (error !== undefined) {
       result.scores = {};
       delete result.extracted;
       result.error = toSampleResultError(error);
     }
     result.createdAt = new Date();
-    const wait = this.sink.add(result, answer?.cached ?? false);
-    if (wait !== undefined) await wait;
+    return this.sink.add(result, answer?.cached ?? false);
   }
 
   /** Sends the item's call(s); `undefined` when the budget stopped the run before sending. */
@@ -242,11 +309,13 @@ export class EvaluationRuntime {
     rendering: PromptRendering,
     repeat: number,
     result: SampleResult,
+    callOptions: LaneCallOptions,
   ): Promise<ModelAnswer | undefined> {
     const { model } = chunk;
     const { scorer } = this.resolved.scoring;
     const started = performance.now();
-    if (!scorer.requires.generation) return this.askLogLikelihoods(chunk, rendering, started, result);
+    if (!scorer.requires.generation)
+      return this.askLogLikelihoods(chunk, rendering, started, result, callOptions);
 
     const prompt = model.chat && rendering.messages !== undefined ? rendering.messages : rendering.prompt;
     const request: GenerateRequest = model.hasParameters ? { ...model.parameters, prompt } : { prompt };
@@ -272,9 +341,9 @@ export class EvaluationRuntime {
               tokens,
               usageTokens,
               (o) => model.provider.generate(request, o),
-              chunk.callOptions,
+              callOptions,
             )
-          : await generate(this.policy, model, request, repeat, tokens, chunk.callOptions);
+          : await generate(this.policy, model, request, repeat, tokens, callOptions);
     } catch (error) {
       budget?.settle(reserved, reserved); // aborted in flight: assume it was paid for
       throw error;
@@ -284,6 +353,7 @@ export class EvaluationRuntime {
       result.attempts = outcome.attempts;
       throw outcome.error;
     }
+    const waitedMs = performance.now() - started;
     const generation = outcome.value;
     const usage = generation.usage;
     let cost: number | undefined;
@@ -309,7 +379,8 @@ export class EvaluationRuntime {
       attempts: outcome.attempts,
       cached: outcome.cached,
       costUsd: cost,
-      latencyMs: generation.latencyMs ?? performance.now() - started,
+      latencyMs: generation.latencyMs ?? waitedMs,
+      waitedMs,
     };
   }
 
@@ -318,6 +389,7 @@ export class EvaluationRuntime {
     rendering: PromptRendering,
     started: number,
     result: SampleResult,
+    callOptions: LaneCallOptions,
   ): Promise<ModelAnswer> {
     const { model } = chunk;
     const context = rendering.rendered.prompt;
@@ -328,12 +400,13 @@ export class EvaluationRuntime {
       0,
       () => undefined,
       (o) => model.provider.logLikelihood!(requests, o),
-      chunk.callOptions,
+      callOptions,
     );
     if (!outcome.ok) {
       result.attempts = outcome.attempts;
       throw outcome.error;
     }
+    const waitedMs = performance.now() - started;
     return {
       text: '',
       generation: undefined,
@@ -341,7 +414,8 @@ export class EvaluationRuntime {
       attempts: outcome.attempts,
       cached: false,
       costUsd: undefined,
-      latencyMs: performance.now() - started,
+      latencyMs: waitedMs,
+      waitedMs,
     };
   }
 
@@ -354,10 +428,11 @@ export class EvaluationRuntime {
     rendering: PromptRendering,
     answer: ModelAnswer,
     result: SampleResult,
+    signal: AbortSignal,
   ): Promise<void> {
     const { scorer, metrics, judge } = this.resolved.scoring;
     const sample = chunk.dataset.byId.get(result.sampleId)!.sample;
-    const context: ScoringContext = { prompt: rendering.rendered, signal: chunk.callOptions.signal };
+    const context: ScoringContext = { prompt: rendering.rendered, signal };
     if (judge !== undefined) context.judge = judge;
     if (answer.logLikelihoods !== undefined) context.logLikelihoods = answer.logLikelihoods;
     const verdict: ScoreResult = await scorer.score(sample, answer.text, context);

@@ -21,6 +21,8 @@ export {
   KNOWN_PROVIDERS,
   type ModelParameters,
   ModelParametersSchema,
+  ModelPriceSchema,
+  type ModelPriceSpec,
   type ModelSpec,
   type ModelSpecInput,
   ModelSpecObjectSchema,
@@ -36,6 +38,9 @@ export {
   planRuleIssues,
   type RateLimitSpec,
   RateLimitSpecSchema,
+  REPEAT_REDUCERS,
+  RepeatReducerSchema,
+  type RepeatReducerSpec,
 } from './schema.js';
 export {
   type EnvRef,

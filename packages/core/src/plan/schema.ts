@@ -45,6 +45,21 @@ export const RateLimitSpecSchema = z
 /** Client-side request limits for one model. */
 export type RateLimitSpec = z.infer<typeof RateLimitSpecSchema>;
 
+/**
+ * A model's price in US dollars per million tokens, for costs and budgets. A price given to `evaluate`
+ * in `options.prices` takes precedence over the plan's.
+ */
+export const ModelPriceSchema = z
+  .object({
+    /** Dollars per million prompt tokens. */
+    inputPerMTok: z.number().min(0),
+    /** Dollars per million generated tokens. */
+    outputPerMTok: z.number().min(0),
+  })
+  .strict();
+/** A model's price in US dollars per million tokens. */
+export type ModelPriceSpec = z.infer<typeof ModelPriceSchema>;
+
 const modelFields = {
   /** Unique label in reports and on the leaderboard; defaults to `provider:model`. */
   id: z.string().min(1).optional(),
@@ -71,7 +86,13 @@ function withDefaultId<T extends { id?: string | undefined; provider: string; mo
 }
 
 /** The object behind {@link ModelSpecSchema}, before the default id is filled in. */
-export const ModelSpecObjectSchema = z.object(modelFields).strict();
+export const ModelSpecObjectSchema = z
+  .object({
+    ...modelFields,
+    /** Price per million tokens (`options.prices` overrides it; else the built-in table is used). */
+    price: ModelPriceSchema.optional(),
+  })
+  .strict();
 
 /**
  * One model under evaluation.
@@ -83,6 +104,7 @@ export const ModelSpecObjectSchema = z.object(modelFields).strict();
  *   baseUrl: http://localhost:8000/v1
  *   apiKey: ${VLLM_API_KEY}
  *   parameters: { temperature: 0, maxTokens: 256 }
+ *   price: { inputPerMTok: 0.2, outputPerMTok: 0.6 }
  * ```
  */
 export const ModelSpecSchema = ModelSpecObjectSchema.transform(withDefaultId);
@@ -119,6 +141,21 @@ export const JudgeSpecSchema = z
 /** The judge model and its criteria. */
 export type JudgeSpec = z.infer<typeof JudgeSpecSchema>;
 
+/** Names of the built-in repeat reducers (see {@link RepeatReducerSchema}). */
+export const REPEAT_REDUCERS = ['mean', 'majority'] as const;
+
+/**
+ * How the repeats of a sample become its score: `mean` of each metric, `majority` (self-consistency:
+ * the answer extracted most often wins), or `{ bestOf: metric }` (best-of-n: the repeat with the best
+ * value of that metric, which must be one of the plan's metrics).
+ */
+export const RepeatReducerSchema = z.union([
+  z.enum(REPEAT_REDUCERS),
+  z.object({ bestOf: z.string().min(1) }).strict(),
+]);
+/** How the repeats of a sample become its score. */
+export type RepeatReducerSpec = z.infer<typeof RepeatReducerSchema>;
+
 /** How outputs are scored and aggregated. */
 export const EvaluationSpecSchema = z
   .object({
@@ -129,6 +166,8 @@ export const EvaluationSpecSchema = z
     judge: JudgeSpecSchema.optional(),
     /** How many times each sample is asked (for variance across samplings). */
     repeats: z.number().int().min(1).default(1),
+    /** How the repeats of a sample are reduced to its score; `options.reducer` overrides it. Default `mean`. */
+    reducer: RepeatReducerSchema.optional(),
     /** Level of the reported confidence intervals. */
     confidenceLevel: z.number().gt(0).lt(1).default(0.95),
   })
@@ -223,6 +262,15 @@ export function planRuleIssues(input: unknown): PlanRuleIssue[] {
   }
 
   const evaluation = asRecord(plan.evaluation);
+  const bestOf = asRecord(evaluation?.reducer)?.bestOf;
+  if (typeof bestOf === 'string') {
+    const metrics = Array.isArray(evaluation?.metrics) ? evaluation.metrics : ['accuracy'];
+    if (!metrics.includes(bestOf))
+      issues.push({
+        path: ['evaluation', 'reducer', 'bestOf'],
+        message: `reducer bestOf "${bestOf}" is not a metric of the plan (metrics: ${metrics.join(', ')})`,
+      });
+  }
   if (evaluation?.method === 'llm_judge' && evaluation.judge === undefined)
     issues.push({
       path: ['evaluation', 'judge'],

@@ -43,7 +43,10 @@ export interface FunctionProviderOptions {
    * the functions given below.
    */
   capabilities?: Partial<Pick<ModelCapabilities, 'chat' | 'streaming' | 'maxConcurrency'>>;
-  /** Counts tokens of a text, to fill `usage` when the function does not report it (an estimate). */
+  /**
+   * Counts tokens of a text, to fill `usage` when the function does not report it (an estimate). Also
+   * exposed as the provider's `countTokens`, which the engine uses to reserve budgets and token limits.
+   */
   countTokens?: (text: string) => number;
   /** Implements `logLikelihood`: one result per request, in order. */
   logLikelihood?: (
@@ -186,6 +189,7 @@ export function createFunctionProvider(
     },
   };
 
+  if (countTokens !== undefined) provider.countTokens = (text: string) => countTokens(text);
   if (logLikelihood !== undefined) {
     provider.logLikelihood = async (requests, callOptions = {}) => {
       const results = await call<LogLikelihoodResult[]>(callOptions.signal, (ctx) =>

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryCache } from '../../src/cache/memory-cache.js';
 import { evaluate } from '../../src/engine/index.js';
 import { ProviderCallError } from '../../src/errors/provider-call-error.js';
+import type { ResponseCacheV1 } from '../../src/spec/response-cache.js';
+import { responseCacheKey } from '../../src/spec/response-cache-key.js';
 import { createMockProvider } from '../../src/testing/mock-provider.js';
 import { delay, goldAnswer, mcqaPlan, mcqaRows, questionNumber } from './helpers.js';
 
@@ -27,8 +29,26 @@ describe('response cache', () => {
     const cache = createMemoryCache();
     let n = 0;
     const model = createMockProvider({ respond: () => `Answer: ${'ABCD'[n++ % 4]}` });
-    await evaluate(mcqaPlan(3, { evaluation: { repeats: 4 } }), { providers: { m1: model }, cache });
+    const keys: string[] = [];
+    const recording: ResponseCacheV1 = {
+      ...cache,
+      set: (key, ...rest) => {
+        keys.push(key);
+        return cache.set(key, ...rest);
+      },
+    };
+    await evaluate(mcqaPlan(3, { evaluation: { repeats: 4 } }), {
+      providers: { m1: model },
+      cache: recording,
+    });
     expect(model.calls).toHaveLength(12);
+    // The keys are the spec's: provider, model, request and the repeat index.
+    const requests = new Map(model.calls.map((c) => [JSON.stringify(c.request), c.request]));
+    const expected = [...requests.values()].flatMap((request) =>
+      [0, 1, 2, 3].map((repeat) => responseCacheKey('mock', 'mock-model', request, { repeat })),
+    );
+    expect(requests.size).toBe(3);
+    expect(keys.sort()).toEqual(expected.sort());
     // Re-run: every repeat's own answer is replayed, nothing is sent again.
     const again = createMockProvider({ respond: goldAnswer });
     await evaluate(mcqaPlan(3, { evaluation: { repeats: 4 } }), { providers: { m1: again }, cache });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/index.js';
 import { ProviderCallError } from '../../src/errors/provider-call-error.js';
+import { createFunctionProvider } from '../../src/providers/function-provider.js';
 import type { RateLimitCost, RateLimiterV1, RateLimitUsage } from '../../src/spec/rate-limiter.js';
 import { createMockProvider } from '../../src/testing/mock-provider.js';
 import { delay, goldAnswer, mcqaPlan, mcqaRows, promptText } from './helpers.js';
@@ -81,6 +82,65 @@ describe('limits around each call', () => {
     expect(acquired.every((c) => c.requests === 1 && (c.tokens ?? 0) > 16)).toBe(true);
     expect(reported.every((u) => (u.tokens ?? 0) > 0)).toBe(true);
     expect(released).toBe(3);
+  });
+
+  it('refunds the token estimate of an attempt the server refused, and keeps it for a network failure', async () => {
+    const reported: RateLimitUsage[] = [];
+    const limiter: RateLimiterV1 = {
+      specificationVersion: 'v1',
+      acquire: async (cost) => ({
+        id: String(Math.random()),
+        cost: { requests: cost.requests ?? 1, tokens: cost.tokens ?? 0 },
+      }),
+      report: async (_lease, usage) => {
+        reported.push(usage);
+      },
+      release: async () => {},
+    };
+    const refused = new ProviderCallError('rate limited', {
+      provider: 'mock',
+      model: 'mock-model',
+      statusCode: 429,
+      retryAfterMs: 3,
+    });
+    const dropped = new ProviderCallError('socket hang up', { provider: 'mock', model: 'mock-model' });
+    const model = createMockProvider({
+      respond: goldAnswer,
+      countTokens: () => 5,
+      failWith: (_request, index) => (index === 0 ? refused : index === 1 ? dropped : undefined),
+    });
+    const { aggregates } = await evaluate(
+      mcqaPlan(1, { models: [{ provider: 'mock', model: 'x', id: 'm1', parameters: { maxTokens: 8 } }] }),
+      {
+        providers: { m1: model },
+        rateLimiter: limiter,
+        retry: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 },
+      },
+    );
+    expect(aggregates[0]).toMatchObject({ value: 1, errors: 0 });
+    // 429: no tokens used, and grants pause; the dropped connection reports nothing; the success its usage.
+    expect(reported).toEqual([{ tokens: 0, retryAfterMs: 3 }, { tokens: 10 }]);
+  });
+
+  it('uses the tokenizer of a function provider for the rate limiter estimate', async () => {
+    const acquired: RateLimitCost[] = [];
+    const limiter: RateLimiterV1 = {
+      specificationVersion: 'v1',
+      acquire: async (cost) => {
+        acquired.push(cost);
+        return { id: String(acquired.length), cost: { requests: 1, tokens: cost.tokens ?? 0 } };
+      },
+      report: async () => {},
+      release: async () => {},
+    };
+    const provider = createFunctionProvider(goldAnswer, { modelId: 'x', countTokens: () => 7 });
+    expect(provider.countTokens?.('anything')).toBe(7);
+    await evaluate(
+      mcqaPlan(2, { models: [{ provider: 'function', model: 'x', id: 'm1', parameters: { maxTokens: 3 } }] }),
+      { providers: { m1: provider }, rateLimiter: limiter },
+    );
+    // One chat message: 7 tokens plus 4 for the message's framing, plus maxTokens.
+    expect(acquired.map((c) => c.tokens)).toEqual([14, 14]);
   });
 
   it('honours Retry-After before the next attempt', async () => {

@@ -6,7 +6,9 @@ import { loadSamples } from '../../src/datasets/index.js';
 import type { Sample } from '../../src/domain/sample.js';
 import { loadPlanWithSource, resolvePlanPath, resolvePlanPaths } from '../../src/plan/index.js';
 
-const QUICKSTART = fileURLToPath(new URL('../../../../examples/plans/korean-history-mini.yaml', import.meta.url));
+const QUICKSTART = fileURLToPath(
+  new URL('../../../../examples/plans/korean-history-mini.yaml', import.meta.url),
+);
 const DATA = fileURLToPath(new URL('../../../../examples/data/korean-history-mini.jsonl', import.meta.url));
 
 describe('examples/plans/korean-history-mini.yaml', () => {

@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan, parsePlan, planToYaml } from '../../src/plan/index.js';
 import { describeWithShared, sharedPath } from '../support/shared.js';
 
-const QUICKSTART = fileURLToPath(new URL('../../../../examples/plans/korean-history-mini.yaml', import.meta.url));
+const QUICKSTART = fileURLToPath(
+  new URL('../../../../examples/plans/korean-history-mini.yaml', import.meta.url),
+);
 const V2_EXAMPLE = 'data/benchhubplus/example_plan_v2.yaml';
 
 const FULL = parsePlan({
