@@ -22,5 +22,10 @@ export function optionLetter(index: number): string {
  * ```
  */
 export function optionLetters(count: number): string[] {
-  return Array.from({ length: count }, (_, i) => optionLetter(i));
+  if (!Number.isInteger(count) || count < 0 || count > 26) {
+    throw new RangeError(`${count} options have no letters: use an integer from 0 to 26`);
+  }
+  return LETTERS.slice(0, count);
 }
+
+const LETTERS: readonly string[] = Array.from({ length: 26 }, (_, i) => String.fromCharCode(65 + i));

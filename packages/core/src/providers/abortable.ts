@@ -14,6 +14,8 @@ export function abortable<T>(work: PromiseLike<T> | T, signal: AbortSignal | und
     Promise.resolve(work).catch(() => {});
     return Promise.reject(signal.reason);
   }
+  // Work that is already a value cannot outlive the signal: no listener needed.
+  if (!isPromiseLike(work)) return Promise.resolve(work);
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
@@ -28,4 +30,8 @@ export function abortable<T>(work: PromiseLike<T> | T, signal: AbortSignal | und
       },
     );
   });
+}
+
+function isPromiseLike<T>(value: PromiseLike<T> | T): value is PromiseLike<T> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

@@ -114,9 +114,16 @@ export function aggregateLeaderboard(
 ): LeaderboardAggregation {
   const { level, seed, resamples } = resolveBootstrap(options, 'aggregateLeaderboard');
   const metric = options.metric ?? 'accuracy';
-  const { scores, excluded } = collectSampleScores(results, metric, (r) =>
-    JSON.stringify([r.modelId, r.datasetName, r.sampleId]),
+  const { scores, excluded } = collectSampleScores(
+    results,
+    metric,
+    (r) => `${r.modelId}\u0000${r.datasetName}\u0000${r.sampleId}`,
   );
+  // Labels repeat across thousands of results: resolve each distinct one once.
+  const resolveSubjectOnce = memoize(resolveSubject);
+  const coarseOf = memoize((subject: string) => coarseSubject(subject) ?? subject);
+  const languageOf = memoize((language: string) => normalizeLanguage(language) ?? language);
+  const taskTypeOf = memoize(normalizeTaskType);
   const exclusions: LeaderboardExclusions = { ...excluded, unknownSubject: 0, missingTaskType: 0 };
   const allValues = [...scores.values()].map((s) => s.value);
   const kind: ScoreKind =
@@ -133,7 +140,7 @@ export function aggregateLeaderboard(
     }
     const subjects = new Set<string>();
     for (const s of labels.subjectType) {
-      const resolved = resolveSubject(s);
+      const resolved = resolveSubjectOnce(s);
       if (resolved !== undefined) subjects.add(resolved);
     }
     if (subjects.size === 0) {
@@ -143,19 +150,19 @@ export function aggregateLeaderboard(
     // BenchHub rows often list a coarse subject beside its fine one (["Tech.", "Tech./Coding"]): the
     // coarse label is implied by the fine one and must not count the sample a second time.
     for (const subject of [...subjects]) {
-      if (coarseSubject(subject) !== subject) continue;
+      if (coarseOf(subject) !== subject) continue;
       for (const other of subjects) {
-        if (other !== subject && coarseSubject(other) === subject) {
+        if (other !== subject && coarseOf(other) === subject) {
           subjects.delete(subject);
           break;
         }
       }
     }
     const model = score.result.modelId;
-    const language = normalizeLanguage(labels.language) ?? labels.language;
-    const taskType = normalizeTaskType(rawTaskType);
+    const language = languageOf(labels.language);
+    const taskType = taskTypeOf(rawTaskType);
     for (const subject of subjects) {
-      const key = JSON.stringify([model, language, subject, taskType]);
+      const key = `${model}\u0000${language}\u0000${subject}\u0000${taskType}`;
       const leaf = leaves.get(key);
       if (leaf === undefined) {
         leaves.set(key, {
@@ -176,8 +183,8 @@ export function aggregateLeaderboard(
   const entries: AggregatedLeaderboardEntry[] = [];
   const coarseGroups = new Map<string, Leaf[]>();
   for (const leaf of leaves.values()) {
-    const coarse = coarseSubject(leaf.subject) ?? leaf.subject;
-    const key = JSON.stringify([leaf.model, leaf.language, coarse, leaf.taskType]);
+    const coarse = coarseOf(leaf.subject);
+    const key = `${leaf.model}\u0000${leaf.language}\u0000${coarse}\u0000${leaf.taskType}`;
     const group = coarseGroups.get(key);
     if (group === undefined) coarseGroups.set(key, [leaf]);
     else group.push(leaf);
@@ -288,4 +295,15 @@ function stratifiedBootstrapOfMeans(
     replicates[r] = total / groups.length;
   }
   return { ...percentileInterval(replicates, level), level, method: 'stratified-bootstrap-percentile' };
+}
+
+/** `fn` with its results kept per distinct argument, for the lifetime of one aggregation. */
+function memoize<R>(fn: (value: string) => R): (value: string) => R {
+  const cache = new Map<string, R>();
+  return (value) => {
+    if (cache.has(value)) return cache.get(value) as R;
+    const result = fn(value);
+    cache.set(value, result);
+    return result;
+  };
 }

@@ -25,23 +25,25 @@ function isNonEmptyString(value: unknown): value is string {
  * ```
  */
 export function assertStorableResult(result: StorableResultFields, index: number): void {
-  const where = `appendResults: results[${index}]`;
+  // Built only when a check fails: this runs once per stored result.
+  const where = (): string => `appendResults: results[${index}]`;
   if (typeof result !== 'object' || result === null) {
-    throw new BenchHubError(`${where} must be a SampleResult object`);
+    throw new BenchHubError(`${where()} must be a SampleResult object`);
   }
-  if (!isNonEmptyString(result.taskId)) throw new BenchHubError(`${where}.taskId must be a non-empty string`);
+  if (!isNonEmptyString(result.taskId))
+    throw new BenchHubError(`${where()}.taskId must be a non-empty string`);
   if (!isNonEmptyString(result.modelId))
-    throw new BenchHubError(`${where}.modelId must be a non-empty string`);
+    throw new BenchHubError(`${where()}.modelId must be a non-empty string`);
   if (!isNonEmptyString(result.sampleId)) {
-    throw new BenchHubError(`${where}.sampleId must be a non-empty string`);
+    throw new BenchHubError(`${where()}.sampleId must be a non-empty string`);
   }
   if (!Number.isInteger(result.repeat) || (result.repeat as number) < 0) {
-    throw new BenchHubError(`${where}.repeat must be an integer >= 0, got ${String(result.repeat)}`);
+    throw new BenchHubError(`${where()}.repeat must be an integer >= 0, got ${String(result.repeat)}`);
   }
   if (result.error !== undefined && typeof result.scores === 'object' && result.scores !== null) {
     for (const metric in result.scores) {
       throw new BenchHubError(
-        `${where} has an error and a score for "${metric}": a failed call is an error, never a score`,
+        `${where()} has an error and a score for "${metric}": a failed call is an error, never a score`,
       );
     }
   }
