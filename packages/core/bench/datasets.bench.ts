@@ -11,12 +11,12 @@
  * A --smoke run exits 0 below the targets (it only proves the benchmark works); a full run exits 1.
  */
 import { spawnSync } from 'node:child_process';
-import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32, randomBelow } from '../src/datasets/sampling/prng.js';
+import { writeJsonl } from './support/write-jsonl.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -106,39 +106,28 @@ async function generate(path: string, rows: number): Promise<void> {
   const rng = mulberry32(20240601);
   const pick = <T>(items: readonly T[]): T => items[randomBelow(rng, items.length)]!;
   const phrase = (words: number): string => Array.from({ length: words }, () => pick(WORDS)).join(' ');
-  const out = createWriteStream(path);
-  let batch: string[] = [];
-  for (let i = 0; i < rows; i++) {
+  await writeJsonl(path, rows, (i) => {
     const options = [phrase(4), phrase(4), phrase(5), phrase(3)];
     const answer = randomBelow(rng, 4);
     const [coarse, fine] = pick(SUBJECTS);
-    batch.push(
-      JSON.stringify({
-        problem_type: 'MCQA',
-        context: i % 4 === 0 ? `다음 글을 읽고 물음에 답하시오. ${phrase(30)}.` : '',
-        prompt: `다음은 ${fine}에 대한 문제이다. ${phrase(8)}${pick(ENDINGS)}`,
-        options,
-        answer: options[answer],
-        reference: '',
-        subject_type: [coarse, fine],
-        task_type: pick(TASKS),
-        target_type: pick(TARGETS),
-        benchmark_name: i % 3 === 0 ? 'KMMLU' : 'CLIcK',
-        mcqa_meta: `{"num_options": 4, "original_answer": ${answer}}`,
-        original_category: fine,
-        additional_info: '{}',
-        split: 'test',
-        language: i % 10 < 7 ? 'ko' : 'en',
-      }),
-    );
-    if (batch.length === 10_000) {
-      if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
-      batch = [];
-    }
-  }
-  if (batch.length > 0) out.write(`${batch.join('\n')}\n`);
-  out.end();
-  await once(out, 'finish');
+    return {
+      problem_type: 'MCQA',
+      context: i % 4 === 0 ? `다음 글을 읽고 물음에 답하시오. ${phrase(30)}.` : '',
+      prompt: `다음은 ${fine}에 대한 문제이다. ${phrase(8)}${pick(ENDINGS)}`,
+      options,
+      answer: options[answer],
+      reference: '',
+      subject_type: [coarse, fine],
+      task_type: pick(TASKS),
+      target_type: pick(TARGETS),
+      benchmark_name: i % 3 === 0 ? 'KMMLU' : 'CLIcK',
+      mcqa_meta: `{"num_options": 4, "original_answer": ${answer}}`,
+      original_category: fine,
+      additional_info: '{}',
+      split: 'test',
+      language: i % 10 < 7 ? 'ko' : 'en',
+    };
+  });
 }
 
 interface Result {

@@ -25,7 +25,7 @@
  * exits 1 when a target is missed.
  */
 import { once } from 'node:events';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -35,6 +35,7 @@ import type { PlanInput } from '../src/plan/schema.js';
 import { createFunctionProvider } from '../src/providers/function-provider.js';
 import { getScorer } from '../src/scoring/registry.js';
 import type { GenerateRequest } from '../src/spec/model-provider.js';
+import { writeJsonl } from './support/write-jsonl.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -60,30 +61,19 @@ const LETTERS = 'ABCD';
 const SUBJECTS = ['HASS/History', 'HASS/Law', 'Science/Physics', 'Tech./Coding'];
 
 async function writeDataset(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  let batch: string[] = [];
-  for (let i = 0; i < rows; i++) {
+  await writeJsonl(path, rows, (i) => {
     const options = [`option ${i} a`, `option ${i} b`, `option ${i} c`, `option ${i} d`];
-    batch.push(
-      JSON.stringify({
-        id: `s${i}`,
-        prompt: `Question #${i}: which option is right?`,
-        options,
-        answer: options[i % 4],
-        language: 'en',
-        subject_type: [SUBJECTS[i % SUBJECTS.length]],
-        task_type: 'Knowledge',
-        problem_type: 'MCQA',
-      }),
-    );
-    if (batch.length === 10_000) {
-      if (!out.write(`${batch.join('\n')}\n`)) await once(out, 'drain');
-      batch = [];
-    }
-  }
-  if (batch.length > 0) out.write(`${batch.join('\n')}\n`);
-  out.end();
-  await once(out, 'finish');
+    return {
+      id: `s${i}`,
+      prompt: `Question #${i}: which option is right?`,
+      options,
+      answer: options[i % 4],
+      language: 'en',
+      subject_type: [SUBJECTS[i % SUBJECTS.length]],
+      task_type: 'Knowledge',
+      problem_type: 'MCQA',
+    };
+  });
 }
 
 /** The question number, read from the prompt, gives the gold letter (`i % 4`). */

@@ -6,7 +6,6 @@ import {
   type LoadStats,
   loadPlanWithSource,
   loadSamples,
-  mulberry32,
   type Plan,
   type PromptRendering,
   type PromptSpecInput,
@@ -53,10 +52,6 @@ export async function listSamplesCommand(
       : undefined;
     const render = createPromptRenderer(promptSpec, {
       ...(pool ? { fewShotPool: pool } : {}),
-      createRandom: (seed) => {
-        const rng = mulberry32(seed);
-        return () => rng.nextUint32() / 0x1_0000_0000;
-      },
     });
     const loaded = loadSamples(dataset, {
       ...sampleOptions,

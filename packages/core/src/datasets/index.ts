@@ -23,7 +23,7 @@ export {
   resolveAnswerIndex,
 } from './mappers/index.js';
 export * from './rows.js';
-export { mulberry32, type Prng, randomBelow } from './sampling/prng.js';
+export { mulberry32, type Prng, randomBelow, uniformRandom } from './sampling/prng.js';
 export { type Kept, ReservoirSampler } from './sampling/reservoir.js';
 export { allocateProportionally, StratifiedSampler } from './sampling/stratified.js';
 export { readCsvRows } from './sources/csv.js';

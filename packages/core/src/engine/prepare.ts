@@ -1,5 +1,4 @@
 import { collectSamples, loadSamples } from '../datasets/load-samples.js';
-import { mulberry32 } from '../datasets/sampling/prng.js';
 import type { DatasetSpec } from '../datasets/spec.js';
 import { normalizeLanguage } from '../domain/language.js';
 import type { SampleResultLabels } from '../domain/result.js';
@@ -334,11 +333,6 @@ function labelsOf(sample: Sample, normalize: LabelNormalizers): SampleResultLabe
   };
 }
 
-function createRandom(seed: number): () => number {
-  const rng = mulberry32(seed);
-  return () => rng.nextUint32() / 0x1_0000_0000;
-}
-
 /** Options of {@link loadRunDatasets}. */
 export interface LoadRunDatasetsOptions {
   baseDir?: string;
@@ -423,7 +417,6 @@ export async function loadRunDatasets(
           : await poolOf(fewShotName);
     const render = createPromptRenderer(prompt, {
       ...(fewShotPool === undefined ? {} : { fewShotPool }),
-      createRandom,
     });
     out.set(spec.name, { name: spec.name, samples, byId, render });
   }

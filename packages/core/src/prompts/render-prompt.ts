@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { uniformRandom } from '../datasets/sampling/prng.js';
 import type { ChatMessage, Sample } from '../domain/sample.js';
 import { BenchHubError } from '../errors/benchhub-error.js';
+import { fnv1a32 } from '../text/fnv1a.js';
 import { BUILTIN_PROMPT_TEMPLATES, isBuiltinTemplateName } from './builtin/index.js';
 import { toChatMessages, toCompletionPrompt } from './chat.js';
 import { selectFewShot } from './few-shot.js';
@@ -16,10 +18,10 @@ export interface PromptRendererOptions {
   /** Samples to draw few-shot examples from (the dataset named by `fewShot.dataset`, resolved by the caller). */
   fewShotPool?: readonly Sample[];
   /**
-   * Makes a uniform [0, 1) random source from a seed (e.g. the datasets module's PRNG); needed when
-   * `fewShot.seed` is set. Each sample gets its own source, seeded from `fewShot.seed` and the sample
-   * id, so its examples do not depend on the order samples are rendered in (a resumed run renders the
-   * same prompts).
+   * Makes a uniform [0, 1) random source from a seed, used when `fewShot.seed` is set; default
+   * `uniformRandom` (mulberry32). Each sample gets its own source, seeded from `fewShot.seed` and the
+   * sample id, so its examples do not depend on the order samples are rendered in (a resumed run renders
+   * the same prompts).
    */
   createRandom?: (seed: number) => () => number;
   /** Few-shot examples as alternating chat turns (default) or inside one user message. */
@@ -56,16 +58,6 @@ export function resolvePromptTemplate(
   );
 }
 
-/** 32-bit FNV-1a of a string, used to derive a per-sample seed. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /**
  * Resolves and compiles the spec's template once and returns a function rendering any sample with it
  * (with few-shot examples, system message and chat/completion style as the spec says).
@@ -89,17 +81,12 @@ export function createPromptRenderer(
       `the prompt asks for ${fewShot.k} few-shot examples from dataset "${fewShot.dataset}" but no fewShotPool was given`,
     );
   }
-  if (fewShot?.seed !== undefined && fewShot.k > 0 && options.createRandom === undefined) {
-    throw new BenchHubError(
-      'the prompt sets fewShot.seed: pass createRandom (a seeded PRNG factory) to draw examples',
-    );
-  }
+  const createRandom = options.createRandom ?? uniformRandom;
   return (sample) => {
     let examples: Sample[] = [];
     if (fewShot && fewShot.k > 0) {
       const seed = fewShot.seed;
-      const random =
-        seed === undefined ? undefined : options.createRandom!(fnv1a(`${seed}\u0000${sample.id}`));
+      const random = seed === undefined ? undefined : createRandom(fnv1a32(`${seed}\u0000${sample.id}`));
       examples = selectFewShot(
         options.fewShotPool ?? [],
         sample,

@@ -1,5 +1,6 @@
 import { BenchHubError } from '../errors/benchhub-error.js';
 import type { GenerateRequest, ModelProviderV1 } from '../spec/model-provider.js';
+import { fnv1a32 } from '../text/fnv1a.js';
 import { createFunctionProvider } from './function-provider.js';
 
 /** The baseline models BenchHub ships: reference points that need no key, never real models. */
@@ -18,16 +19,6 @@ const OPTION_LINE = /^\s*\(?([A-Z])[.)]\s/gm;
 
 function promptText(prompt: GenerateRequest['prompt']): string {
   return typeof prompt === 'string' ? prompt : prompt.map((m) => m.content).join('\n');
-}
-
-/** 32-bit FNV-1a of the text mixed with the seed. */
-function hash(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**
@@ -56,7 +47,7 @@ export function createBaselineProvider(
       const letters = [...text.matchAll(OPTION_LINE)].map((m) => m[1]!);
       const options = [...new Set(letters)];
       if (options.length === 0) return '';
-      return model === 'first-choice' ? options[0]! : options[hash(text, seed) % options.length]!;
+      return model === 'first-choice' ? options[0]! : options[fnv1a32(text, seed) % options.length]!;
     },
     { providerId: 'baseline', modelId: model, countTokens: (t) => Math.ceil(t.length / 4) },
   );

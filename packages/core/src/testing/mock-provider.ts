@@ -12,6 +12,7 @@ import type {
   ModelProviderV1,
   TokenLogprob,
 } from '../spec/model-provider.js';
+import { fnv1a32 } from '../text/fnv1a.js';
 import {
   createAttemptCounter,
   createFaultPlan,
@@ -205,17 +206,11 @@ function promptKey(request: GenerateRequest): string {
   return typeof request.prompt === 'string' ? request.prompt : JSON.stringify(request.prompt);
 }
 
-function hashWord(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Deterministic per-word log-probabilities in (-2, 0]: a stand-in for a model's token logprobs. */
 function syntheticLogprobs(text: string): TokenLogprob[] {
   return (text.match(/\S+\s*/g) ?? []).map((token) => ({
     token,
-    logprob: -((hashWord(token) % 2000) / 1000),
+    logprob: -((fnv1a32(token) % 2000) / 1000),
   }));
 }
 
@@ -223,7 +218,7 @@ function syntheticLogprobs(text: string): TokenLogprob[] {
 function hashedEmbedding(text: string, dimensions: number): number[] {
   const vector = new Array<number>(dimensions).fill(0);
   for (const word of text.toLowerCase().split(/\s+/).filter(Boolean)) {
-    const h = hashWord(word);
+    const h = fnv1a32(word);
     vector[h % dimensions] = (vector[h % dimensions] ?? 0) + (h & 0x8000_0000 ? -1 : 1);
   }
   const norm = Math.hypot(...vector);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { uniformRandom } from '../../src/datasets/sampling/prng.js';
 import type { Sample } from '../../src/domain/sample.js';
 import { BenchHubError } from '../../src/errors/benchhub-error.js';
 import { renderSample } from '../../src/prompts/prompt-template.js';
@@ -134,13 +135,15 @@ describe('renderPrompt / createPromptRenderer', () => {
     ).toBeGreaterThan(1);
   });
 
-  it('fails clearly without a few-shot pool or PRNG factory', () => {
+  it('fails clearly without a few-shot pool, and draws seeded examples with mulberry32 by default', () => {
     expect(() => createPromptRenderer({ fewShot: { k: 2, dataset: 'dev' } })).toThrow(
       /no fewShotPool was given/,
     );
-    expect(() =>
-      createPromptRenderer({ fewShot: { k: 2, dataset: 'dev', seed: 1 } }, { fewShotPool: pool }),
-    ).toThrow(/pass createRandom/);
+    const spec = { fewShot: { k: 2, dataset: 'dev', seed: 1 } };
+    const ids = (options: Parameters<typeof createPromptRenderer>[1]) =>
+      createPromptRenderer(spec, options)(query).rendered.examples.map((e) => e.sampleId);
+    expect(ids({ fewShotPool: pool })).toEqual(ids({ fewShotPool: pool, createRandom: uniformRandom }));
+    expect(ids({ fewShotPool: pool })).toHaveLength(2);
   });
 
   it('uses one-message few-shot when asked', () => {

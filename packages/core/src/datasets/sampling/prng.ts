@@ -34,6 +34,21 @@ export function mulberry32(seed: number): Prng {
 const TWO_POW_32 = 0x1_0000_0000;
 
 /**
+ * A uniform source in [0, 1) seeded with {@link mulberry32}, for APIs that take `() => number`
+ * (few-shot example choice, bootstrap jitter).
+ *
+ * @example
+ * ```ts
+ * const random = uniformRandom(7);
+ * random(); // the same first value on every machine
+ * ```
+ */
+export function uniformRandom(seed: number): () => number {
+  const rng = mulberry32(seed);
+  return () => rng.nextUint32() / TWO_POW_32;
+}
+
+/**
  * A uniform integer in [0, n) without modulo bias (rejection sampling on 32-bit draws; two draws
  * combined when n exceeds 2^32). `n` must be a positive safe integer.
  */

@@ -1,3 +1,4 @@
+import { acceptableAnswers } from '../../scoring/gold.js';
 import type { MetricV1 } from '../../spec/metric.js';
 import type { ModelProviderV1 } from '../../spec/model-provider.js';
 import { defineMetric } from '../custom/define-metric.js';
@@ -14,8 +15,8 @@ export interface SemanticSimilarityMetricOptions {
 
 /**
  * Semantic similarity as a metric: per sample, the cosine similarity between the embedding of the
- * output (its extracted answer, else its text) and the closest of the sample's `references` and
- * `answer`; averaged with its standard error. Samples without a reference are skipped. One `embed`
+ * output (its extracted answer, else its text) and the closest of the sample's gold answer and
+ * `references`; averaged with its standard error. Samples without a reference are skipped. One `embed`
  * call per sample.
  *
  * @example
@@ -31,8 +32,7 @@ export function semanticSimilarityMetric(options: SemanticSimilarityMetricOption
     higherIsBetter: true,
     requires: ['references', 'embeddings'],
     async score(sample, output) {
-      const references = [...(sample.references ?? [])];
-      if (sample.answer !== undefined && !references.includes(sample.answer)) references.push(sample.answer);
+      const references = acceptableAnswers(sample);
       if (references.length === 0) return null;
       const prediction = output.extracted ?? output.text;
       const vectors = await embedTexts(

@@ -1,5 +1,6 @@
 import { mulberry32 } from '../../datasets/sampling/prng.js';
 import { BenchHubError } from '../../errors/benchhub-error.js';
+import { fnv1a32 } from '../../text/fnv1a.js';
 
 /**
  * The failures a test double can inject (shared by `createMockProvider` and `startFaultServer`):
@@ -67,16 +68,6 @@ export type FaultPlan = (context: FaultContext) => Fault | undefined;
 const KINDS: readonly FaultKind[] = ['rate-limit', 'server-error', 'timeout', 'malformed'];
 const DEFAULT_MIX: FaultMix = { 'rate-limit': 1, 'server-error': 1, timeout: 1 };
 
-/** FNV-1a over UTF-16 code units: a fast, stable 32-bit hash to derive per-call seeds. */
-function hash32(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 function normalizeFault(input: FaultInput, retryAfterMs: number, where: string): Fault | undefined {
   if (input === undefined || input === null) return undefined;
   const fault: Fault = typeof input === 'string' ? { kind: input } : input;
@@ -128,7 +119,7 @@ export function createFaultPlan(options: FaultPlanOptions = {}): FaultPlan {
       if (fault !== undefined) return fault;
     }
     if (rate === 0) return undefined;
-    const rng = mulberry32(hash32(`${context.sampleKey}\u0000${context.attempt}`, seed));
+    const rng = mulberry32(fnv1a32(`${context.sampleKey}\u0000${context.attempt}`, seed));
     if (rng.nextUint32() / 0x1_0000_0000 >= rate) return undefined;
     let pick = (rng.nextUint32() / 0x1_0000_0000) * totalWeight;
     for (const entry of weighted) {

@@ -105,7 +105,7 @@ describe('semanticSimilarityMetric', () => {
       15,
     );
     expect(provider.embedCalls).toHaveLength(2);
-    const { references: _r, answer: _a, ...bare } = sample;
+    const { references: _r, answer: _a, answerIndex: _i, ...bare } = sample;
     await expect(metric.score(bare, { text: 'a' })).resolves.toBeNull();
   });
 
