@@ -8,6 +8,8 @@ const packages = readdirSync(new URL('./packages', import.meta.url));
 /** Tests import each workspace package from its TypeScript source, so no build is needed to test. */
 const alias = [
   { find: /^@benchhub\/core\/testing$/, replacement: `${root}packages/core/src/testing.ts` },
+  // Subpath exports of the form `@benchhub/<package>/<name>` live in `src/<name>/index.ts`.
+  { find: /^@benchhub\/([\w-]+)\/([\w-]+)$/, replacement: `${root}packages/$1/src/$2/index.ts` },
   ...packages.map((name) => ({
     find: new RegExp(`^@benchhub/${name}$`),
     replacement: `${root}packages/${name}/src/index.ts`,

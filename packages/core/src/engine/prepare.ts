@@ -148,6 +148,8 @@ function modelParameters(spec: ModelSpec): Omit<GenerateRequest, 'prompt'> {
     ...(p.topP === undefined ? {} : { topP: p.topP }),
     ...(p.stop === undefined ? {} : { stop: p.stop }),
     ...(p.seed === undefined ? {} : { seed: p.seed }),
+    ...(p.logprobs === undefined ? {} : { logprobs: p.logprobs }),
+    ...(p.topLogprobs === undefined ? {} : { topLogprobs: p.topLogprobs }),
     ...(p.extra === undefined ? {} : { extra: p.extra }),
   };
 }
@@ -163,6 +165,24 @@ function concurrencySettings(options: EvaluateOptions) {
     adaptiveMin:
       typeof adaptive === 'object' ? (positiveInt(adaptive.min, 'concurrency.adaptive.min') ?? 1) : 1,
   };
+}
+
+function hasSystemMessage(plan: Plan): boolean {
+  return [plan.prompt, ...Object.values(plan.prompts ?? {})].some((s) => s?.system !== undefined);
+}
+
+/** What the plan asks of a provider that its capability flags refuse (an absent flag refuses nothing). */
+function capabilityIssues(spec: ModelSpec, provider: ModelProviderV1, plan: Plan, chat: boolean): string[] {
+  const caps = provider.capabilities;
+  const name = `provider ${provider.providerId}/${provider.modelId}`;
+  const issues: string[] = [];
+  if (spec.parameters?.seed !== undefined && caps.seed === false)
+    issues.push(`parameters.seed is set, but ${name} does not support seeds: remove the seed`);
+  if (spec.parameters?.logprobs === true && caps.logprobs === false)
+    issues.push(`parameters.logprobs is set, but ${name} does not return log-probabilities`);
+  if (chat && caps.chat && caps.systemPrompt === false && hasSystemMessage(plan))
+    issues.push(`the prompt has a system message, but ${name} does not take one: fold it into the template`);
+  return issues;
 }
 
 function chatStyle(plan: Plan): boolean {
@@ -209,6 +229,7 @@ export async function resolvePlan(plan: Plan, options: EvaluateOptions): Promise
         message: `provider ${provider.providerId}/${provider.modelId} cannot generate text`,
       });
     }
+    for (const message of capabilityIssues(spec, provider, resolved, chat)) issues.push({ path, message });
     const price = findPrice(spec, options.prices);
     if (budget !== undefined) {
       if (price === undefined)

@@ -28,6 +28,10 @@ export const ModelParametersSchema = z
     maxTokens: z.number().int().positive().optional(),
     stop: z.array(z.string()).optional(),
     seed: z.number().int().optional(),
+    /** Ask for per-token log-probabilities of the generated text (stored with each output). */
+    logprobs: z.boolean().optional(),
+    /** Alternatives per token to return with `logprobs` (OpenAI allows up to 20). */
+    topLogprobs: z.number().int().min(0).max(20).optional(),
     /** Provider-specific options passed through untouched (e.g. `{ top_k: 40 }`). */
     extra: z.record(z.string(), z.unknown()).optional(),
   })

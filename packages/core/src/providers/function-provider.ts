@@ -42,7 +42,9 @@ export interface FunctionProviderOptions {
    * set it to false for a function that only takes strings. `logLikelihood` and `embed` follow from
    * the functions given below.
    */
-  capabilities?: Partial<Pick<ModelCapabilities, 'chat' | 'streaming' | 'maxConcurrency'>>;
+  capabilities?: Partial<
+    Pick<ModelCapabilities, 'chat' | 'streaming' | 'maxConcurrency' | 'logprobs' | 'systemPrompt' | 'seed'>
+  >;
   /**
    * Counts tokens of a text, to fill `usage` when the function does not report it (an estimate). Also
    * exposed as the provider's `countTokens`, which the engine uses to reserve budgets and token limits.
@@ -103,15 +105,15 @@ export function createFunctionProvider(
     throw new BenchHubError('createFunctionProvider: options.providerId is empty');
   if (modelId.trim() === '') throw new BenchHubError('createFunctionProvider: options.modelId is empty');
   const { countTokens, logLikelihood, embed } = options;
+  const declared = Object.fromEntries(
+    Object.entries(options.capabilities ?? {}).filter(([, value]) => value !== undefined),
+  );
   const capabilities: ModelCapabilities = {
+    ...declared,
     generate: true,
     chat: options.capabilities?.chat ?? true,
     logLikelihood: logLikelihood !== undefined,
     embed: embed !== undefined,
-    ...(options.capabilities?.streaming === undefined ? {} : { streaming: options.capabilities.streaming }),
-    ...(options.capabilities?.maxConcurrency === undefined
-      ? {}
-      : { maxConcurrency: options.capabilities.maxConcurrency }),
   };
 
   const fail = (message: string): ProviderCallError =>

@@ -12,4 +12,5 @@ export {
   type GenerateFunction,
   type PartialGenerateResult,
 } from './function-provider.js';
+export { parseRetryAfter, type RetryAfterHeaders } from './retry-after.js';
 export { toProviderCallError } from './to-provider-call-error.js';

@@ -19,6 +19,15 @@ export interface ModelCapabilities {
   embed: boolean;
   /** Can stream tokens (reserved: v1 has no streaming call; the flag lets adapters advertise it). */
   streaming?: boolean;
+  /**
+   * `generate()` returns per-token log-probabilities when asked (`request.logprobs`). Absent: unknown,
+   * the engine lets the call try; `false`: a plan that asks for logprobs is refused before any call.
+   */
+  logprobs?: boolean;
+  /** Honours a `system` chat message. `false`: a prompt with a system message is refused before any call. */
+  systemPrompt?: boolean;
+  /** Honours `request.seed`. `false`: a plan that sets a seed is refused before any call. */
+  seed?: boolean;
   /** Most calls the provider should have in flight at once; the engine's per-provider limit defaults to it. */
   maxConcurrency?: number;
 }
@@ -138,6 +147,11 @@ export interface ModelProviderV1 {
    * budgets and token-per-minute limits before a call, and a generous estimate without it.
    */
   countTokens?(text: string): number;
+  /**
+   * Releases what the provider holds (a loaded local model, sockets). Optional; whoever created the
+   * provider calls it once no call is in flight. The engine never closes providers it was given.
+   */
+  close?(): Promise<void>;
 }
 
 /** A provider whose `logLikelihood` method is known to exist. */

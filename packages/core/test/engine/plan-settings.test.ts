@@ -96,3 +96,51 @@ describe('reducer and prices in the plan', () => {
     expect(capped.usage.costUsd).toBeLessThanOrEqual(12);
   });
 });
+
+describe('capability flags', () => {
+  const refusing = createMockProvider({
+    responses: 'A',
+    capabilities: { seed: false, logprobs: false, systemPrompt: false },
+  });
+
+  it('refuse a plan that asks a provider for what it cannot do, before any task exists', async () => {
+    const storage = createMemoryStorage();
+    const plan = mcqaPlan(2, {
+      models: [{ provider: 'mock', model: 'mock-model', id: 'm1', parameters: { seed: 7, logprobs: true } }],
+      prompt: { template: 'mcqa', system: 'Answer with one letter.' },
+    });
+    const run = evaluate(plan, { providers: { m1: refusing }, storage });
+    await expect(run).rejects.toBeInstanceOf(PlanValidationError);
+    const message = await run.catch((error: Error) => error.message);
+    expect(message).toMatch(/models\[0\].*parameters\.seed is set/);
+    expect(message).toMatch(/parameters\.logprobs is set/);
+    expect(message).toMatch(/system message/);
+    expect((await storage.listTasks()).total).toBe(0);
+  });
+
+  it('let the plan run when it asks for none of it, or the flags are absent', async () => {
+    const plain = await evaluate(mcqaPlan(2), { providers: { m1: refusing } });
+    expect(plain.task.progress.completed).toBe(2);
+    const unknown = createMockProvider({ responses: 'A' });
+    const plan = mcqaPlan(2, {
+      models: [{ provider: 'mock', model: 'mock-model', id: 'm1', parameters: { seed: 7, logprobs: true } }],
+    });
+    const seen: unknown[] = [];
+    const withSeed = await evaluate(plan, {
+      providers: {
+        m1: createMockProvider({
+          respond: (request) => {
+            seen.push([request.seed, request.logprobs]);
+            return 'A';
+          },
+        }),
+      },
+    });
+    expect(withSeed.task.progress.completed).toBe(2);
+    expect(seen).toEqual([
+      [7, true],
+      [7, true],
+    ]);
+    expect(unknown.capabilities.seed).toBeUndefined();
+  });
+});

@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ProviderCallError } from '../../src/errors/provider-call-error.js';
 import { type FaultServer, startFaultServer } from '../../src/testing/http/fault-server.js';
 import { createFaultServerProvider } from '../../src/testing/http/fault-server-provider.js';
-import { parseRetryAfter } from '../../src/testing/http/retry-after.js';
 
 const servers: FaultServer[] = [];
 async function serve(options: Parameters<typeof startFaultServer>[0]): Promise<FaultServer> {
@@ -156,18 +155,5 @@ describe('startFaultServer and createFaultServerProvider', () => {
     expect(error.isRetryable).toBe(true);
     const after = (await provider.generate({ prompt: 'q' }).catch((e: unknown) => e)) as ProviderCallError;
     expect([after.statusCode, after.isRetryable]).toEqual([undefined, true]);
-  });
-});
-
-describe('parseRetryAfter', () => {
-  it('reads retry-after-ms, delay-seconds and HTTP dates', () => {
-    expect(parseRetryAfter(new Headers({ 'retry-after-ms': '250', 'retry-after': '9' }))).toBe(250);
-    expect(parseRetryAfter(new Headers({ 'retry-after': '2' }))).toBe(2000);
-    expect(parseRetryAfter(new Headers({ 'retry-after': '0.5' }))).toBe(500);
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    expect(parseRetryAfter(new Headers({ 'retry-after': 'Wed, 01 Jan 2025 00:00:03 GMT' }), now)).toBe(3000);
-    expect(parseRetryAfter(new Headers({ 'retry-after': 'Tue, 31 Dec 2024 00:00:00 GMT' }), now)).toBe(0);
-    expect(parseRetryAfter(new Headers({ 'retry-after': 'soon' }))).toBeUndefined();
-    expect(parseRetryAfter(new Headers())).toBeUndefined();
   });
 });

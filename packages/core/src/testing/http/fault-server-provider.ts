@@ -1,5 +1,6 @@
 import { ProviderCallError, type ProviderCallErrorOptions } from '../../errors/provider-call-error.js';
 import { createFunctionProvider } from '../../providers/function-provider.js';
+import { parseRetryAfter } from '../../providers/retry-after.js';
 import type { FinishReason, GenerateRequest, ModelProviderV1 } from '../../spec/model-provider.js';
 import type {
   ChatCompletionsErrorBody,
@@ -8,7 +9,6 @@ import type {
   ChatCompletionsResponseBody,
 } from './chat-completions.js';
 import { SAMPLE_ID_HEADER } from './fault-server.js';
-import { parseRetryAfter } from './retry-after.js';
 
 /** Options of `createFaultServerProvider`. */
 export interface FaultServerProviderOptions {

@@ -1,4 +1,6 @@
 /** The fault-injecting HTTP model server, its client, and the fault and latency plans shared with the mock provider. */
+
+export { parseRetryAfter, type RetryAfterHeaders } from '../../providers/retry-after.js';
 export type {
   ChatCompletionsErrorBody,
   ChatCompletionsFinishReason,
@@ -29,4 +31,3 @@ export {
 } from './fault-server.js';
 export { createFaultServerProvider, type FaultServerProviderOptions } from './fault-server-provider.js';
 export { createLatencySampler, type LatencySampler, type LatencySpec } from './latency.js';
-export { parseRetryAfter, type RetryAfterHeaders } from './retry-after.js';
