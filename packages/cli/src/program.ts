@@ -16,6 +16,8 @@ interface RunCliOptions {
   budget?: number;
   taskId?: string;
   progress?: boolean;
+  model?: string[];
+  threads?: number;
 }
 
 /** The options that are set, without `undefined` members (exactOptionalPropertyTypes). */
@@ -70,6 +72,16 @@ export function createProgram(ctx: CliContext): Command {
     .option('--budget <usd>', 'stop before spending more than this many US dollars', positiveNumber)
     .option('--task-id <id>', 'name the task; an existing task with this id is resumed')
     .option('--no-progress', 'hide the progress bar')
+    .option(
+      '-m, --model <ref>',
+      'also evaluate this model: provider:model (openai:gpt-4o-mini, anthropic:claude-haiku-4-5, hf:Qwen/Qwen2.5-7B-Instruct, ollama:llama3.1:8b, openai-compatible:NAME@URL, local:./model.gguf), or auto for the models the environment offers; repeatable',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--threads <count>',
+      'CPU threads of local GGUF models (default: cores - 1, at most 8)',
+      positiveInt,
+    )
     .action(async (plan: string, options: RunCliOptions) => {
       if (options.dryRun) {
         await listSamplesCommand(plan, pick(options, ['limit', 'json']), ctx);
@@ -77,7 +89,7 @@ export function createProgram(ctx: CliContext): Command {
       }
       const result = await runCommand(
         plan,
-        pick(options, ['json', 'concurrency', 'budget', 'taskId', 'progress']),
+        pick(options, ['json', 'concurrency', 'budget', 'taskId', 'progress', 'model', 'threads']),
         ctx,
       );
       if (result.task.status !== 'SUCCESS')

@@ -2,42 +2,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Logger } from '@benchhub/core';
-import { createColors } from 'picocolors';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/program.js';
+import { repo, cli as runCli, tempPlan } from './support/run-cli.js';
 
-const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const miniPlan = join(repo, 'examples/plans/korean-history-mini.yaml');
 const quickstart = join(repo, 'examples/plans/quickstart.yaml');
 const v2Plan = join(repo, '../shared/data/benchhubplus/example_plan_v2.yaml');
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const errors: string[] = [];
-  const warnings: string[] = [];
-  const logger: Logger = {
-    debug: () => {},
-    info: () => {},
-    warn: (m) => warnings.push(m),
-    error: (m) => errors.push(m),
-  };
-  const code = await runCli(argv, {
-    out: (t) => out.push(t),
-    logger,
-    env: {},
-    cwd: repo,
-    colors: createColors(false),
-  });
-  return { code, out: out.join('\n'), errors: errors.join('\n'), warnings };
-}
-
-function tempPlan(text: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'benchhub-cli-')), 'plan.yaml');
-  writeFileSync(file, text);
-  return file;
-}
+const cli = (...argv: string[]) => runCli(argv);
 
 describe('benchhub run --dry-run', () => {
   it('prints the seeded sample the quick-start plan selects, the same on every run', async () => {
@@ -118,7 +90,7 @@ describe('benchhub run (a real evaluation)', () => {
     expect(report.leaderboard.some((e) => e.subjectType === 'HASS' && e.n > 0)).toBe(true);
   });
 
-  it('prints tables and exits non-zero for a provider the CLI does not know', async () => {
+  it('prints tables, and exits non-zero naming the variable when a model has no API key', async () => {
     const tables = await cli('run', miniPlan, '--no-progress');
     expect(tables.code).toBe(0);
     expect(tables.out).toMatch(/baseline:first-choice.*accuracy/);
@@ -128,7 +100,7 @@ describe('benchhub run (a real evaluation)', () => {
     );
     const failed = await cli('run', plan, '--no-progress');
     expect(failed.code).toBe(1);
-    expect(failed.errors).toMatch(/provider "openai" is not available/);
+    expect(failed.errors).toMatch(/needs an API key: set OPENAI_API_KEY/);
   });
 });
 

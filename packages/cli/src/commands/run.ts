@@ -2,7 +2,7 @@ import { type EvaluationEvent, type EvaluationResult, evaluate, loadPlanWithSour
 import type { CliContext } from '../context.js';
 import { createProgressReporter } from '../output/progress.js';
 import { leaderboardTable, runSummary, scoreTable } from '../output/report.js';
-import { resolveCliProvider } from '../providers.js';
+import { createCliProviders, withExtraModels } from '../providers.js';
 
 /** Options of `benchhub run`. */
 export interface RunOptions {
@@ -16,6 +16,10 @@ export interface RunOptions {
   taskId?: string;
   /** Show a progress bar (default: when stderr is a terminal). */
   progress?: boolean;
+  /** Models to evaluate besides the plan's: `provider:model` references, or `auto` for those in the environment. */
+  model?: string[];
+  /** Threads of local GGUF models. */
+  threads?: number;
 }
 
 /**
@@ -28,14 +32,20 @@ export async function runCommand(
   options: RunOptions,
   ctx: CliContext,
 ): Promise<EvaluationResult> {
-  const { plan, baseDir } = await loadPlanWithSource(planPath);
+  const loaded = await loadPlanWithSource(planPath);
+  const plan = withExtraModels(loaded.plan, options.model ?? [], ctx);
+  const baseDir = loaded.baseDir;
   ctx.logger.info(`plan "${plan.name}"`, {
     models: plan.models.map((m) => m.id ?? `${m.provider}:${m.model}`).join(','),
     datasets: plan.datasets.map((d) => d.name).join(','),
   });
   const progress = createProgressReporter(ctx, options.progress);
+  const providers = createCliProviders(
+    ctx,
+    options.threads === undefined ? {} : { threads: options.threads },
+  );
   const result = await evaluate(plan, {
-    providers: resolveCliProvider,
+    providers,
     env: ctx.env,
     baseDir: baseDir ?? ctx.cwd,
     logger: ctx.logger,
@@ -43,8 +53,10 @@ export async function runCommand(
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.budget === undefined ? {} : { budgetUsd: options.budget }),
     ...(options.taskId === undefined ? {} : { taskId: options.taskId }),
+  }).finally(() => {
+    progress.stop();
+    return providers.close();
   });
-  progress.stop();
   if (options.json) {
     const { task, stopReason, aggregates, leaderboard, usage } = result;
     ctx.out(JSON.stringify({ task, stopReason, aggregates, leaderboard, usage }));

@@ -178,6 +178,11 @@ function capabilityIssues(spec: ModelSpec, provider: ModelProviderV1, plan: Plan
   const issues: string[] = [];
   if (spec.parameters?.seed !== undefined && caps.seed === false)
     issues.push(`parameters.seed is set, but ${name} does not support seeds: remove the seed`);
+  if (
+    (spec.parameters?.temperature !== undefined || spec.parameters?.topP !== undefined) &&
+    caps.temperature === false
+  )
+    issues.push(`parameters.temperature/topP are set, but ${name} takes no sampling parameters: remove them`);
   if (spec.parameters?.logprobs === true && caps.logprobs === false)
     issues.push(`parameters.logprobs is set, but ${name} does not return log-probabilities`);
   if (chat && caps.chat && caps.systemPrompt === false && hasSystemMessage(plan))

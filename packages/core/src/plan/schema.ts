@@ -18,6 +18,7 @@ export const KNOWN_PROVIDERS = [
   'openai-compatible',
   'local-gguf',
   'function',
+  'baseline',
 ] as const;
 
 /** Sampling parameters of a model call. */
@@ -78,6 +79,12 @@ const modelFields = {
   /** `${VAR}` or `{ env: 'VAR' }`; never a literal key. */
   apiKey: SecretRefSchema.optional(),
   parameters: ModelParametersSchema.optional(),
+  /**
+   * Options of the provider's adapter, never secrets: e.g. `{ threads: 1, contextSize: 2048 }` for
+   * local-gguf, `{ logLikelihood: true }` for a vLLM server, `{ embeddingModel: 'text-embedding-3-small' }`.
+   * The provider registry checks the names.
+   */
+  options: z.record(z.string(), z.unknown()).optional(),
   /** Calls in flight at once for this model. */
   concurrency: z.number().int().positive().optional(),
   rateLimit: RateLimitSpecSchema.optional(),

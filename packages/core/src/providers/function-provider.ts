@@ -43,7 +43,10 @@ export interface FunctionProviderOptions {
    * the functions given below.
    */
   capabilities?: Partial<
-    Pick<ModelCapabilities, 'chat' | 'streaming' | 'maxConcurrency' | 'logprobs' | 'systemPrompt' | 'seed'>
+    Pick<
+      ModelCapabilities,
+      'chat' | 'streaming' | 'maxConcurrency' | 'logprobs' | 'systemPrompt' | 'seed' | 'temperature'
+    >
   >;
   /**
    * Counts tokens of a text, to fill `usage` when the function does not report it (an estimate). Also

@@ -28,6 +28,11 @@ export interface ModelCapabilities {
   systemPrompt?: boolean;
   /** Honours `request.seed`. `false`: a plan that sets a seed is refused before any call. */
   seed?: boolean;
+  /**
+   * Honours `temperature` and `topP`. `false` (an API that fixes its own sampling): a plan that sets
+   * either is refused before any call rather than run with other settings than it says.
+   */
+  temperature?: boolean;
   /** Most calls the provider should have in flight at once; the engine's per-provider limit defaults to it. */
   maxConcurrency?: number;
 }

@@ -100,13 +100,20 @@ describe('reducer and prices in the plan', () => {
 describe('capability flags', () => {
   const refusing = createMockProvider({
     responses: 'A',
-    capabilities: { seed: false, logprobs: false, systemPrompt: false },
+    capabilities: { seed: false, logprobs: false, systemPrompt: false, temperature: false },
   });
 
   it('refuse a plan that asks a provider for what it cannot do, before any task exists', async () => {
     const storage = createMemoryStorage();
     const plan = mcqaPlan(2, {
-      models: [{ provider: 'mock', model: 'mock-model', id: 'm1', parameters: { seed: 7, logprobs: true } }],
+      models: [
+        {
+          provider: 'mock',
+          model: 'mock-model',
+          id: 'm1',
+          parameters: { seed: 7, logprobs: true, topP: 0.9 },
+        },
+      ],
       prompt: { template: 'mcqa', system: 'Answer with one letter.' },
     });
     const run = evaluate(plan, { providers: { m1: refusing }, storage });
@@ -115,6 +122,7 @@ describe('capability flags', () => {
     expect(message).toMatch(/models\[0\].*parameters\.seed is set/);
     expect(message).toMatch(/parameters\.logprobs is set/);
     expect(message).toMatch(/system message/);
+    expect(message).toMatch(/parameters\.temperature\/topP are set/);
     expect((await storage.listTasks()).total).toBe(0);
   });
 
