@@ -100,8 +100,11 @@ describe('anthropic: capabilities', () => {
       logprobs: false,
       systemPrompt: true,
       seed: false,
+      temperature: false,
       maxConcurrency: 4,
     });
+    // An API version from before sampling parameters were dropped takes temperature and top_p again.
+    expect(anthropic({ apiVersion: '2023-06-01' }).capabilities.temperature).toBe(true);
     expect(p.logLikelihood).toBeUndefined();
     expect(p.embed).toBeUndefined();
     expect(anthropic({ providerId: 'claude-proxy' }).providerId).toBe('claude-proxy');

@@ -7,6 +7,8 @@ export const ADAPTER_OPTIONS: Readonly<Record<string, Readonly<Record<string, Op
   openai: {
     embeddingModel: 'string',
     embeddingBatchSize: 'number',
+    logLikelihood: 'boolean',
+    logLikelihoodBatchSize: 'number',
     maxTokensField: 'string',
     timeoutMs: 'number',
     organization: 'string',
@@ -16,6 +18,7 @@ export const ADAPTER_OPTIONS: Readonly<Record<string, Readonly<Record<string, Op
     embeddingModel: 'string',
     embeddingBatchSize: 'number',
     logLikelihood: 'boolean',
+    logLikelihoodBatchSize: 'number',
     maxTokensField: 'string',
     timeoutMs: 'number',
   },
@@ -35,6 +38,7 @@ export const ADAPTER_OPTIONS: Readonly<Record<string, Readonly<Record<string, Op
     gpu: 'boolean',
     sequences: 'number',
     kvCacheType: 'string',
+    flashAttention: 'boolean',
   },
 };
 
