@@ -9,7 +9,7 @@
  * import. Only calls made by module code during the import count; see the probe's header for the details.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -42,7 +42,17 @@ function workspaceEntries(): string[] {
     .filter((entry) => entry.isDirectory() && existsSync(join(packagesDir, entry.name, 'package.json')))
     .map((entry) => entry.name)
     .sort();
-  return [...packageNames.map((name) => `${name}/dist/index.js`), 'core/dist/testing.js'];
+  // Every `import` target of every package's `exports`: subpaths (`@benchhub/providers/openai`) included.
+  return packageNames.flatMap((name) => {
+    const manifest = JSON.parse(readFileSync(join(packagesDir, name, 'package.json'), 'utf8')) as {
+      exports?: Record<string, string | { import?: string }>;
+    };
+    return Object.values(manifest.exports ?? {}).flatMap((target) =>
+      typeof target === 'object' && target.import !== undefined
+        ? [join(name, target.import).replaceAll('\\', '/')]
+        : [],
+    );
+  });
 }
 
 /** Imports `moduleFile` in a fresh, instrumented Node process and returns what the import touched. */
