@@ -8,6 +8,7 @@ export * from './datasets/index.js';
 export * from './domain/index.js';
 export * from './engine/index.js';
 export * from './errors/index.js';
+export * from './leaderboard/index.js';
 export * from './logger/logger.js';
 export * from './metrics/index.js';
 export * from './plan/index.js';

@@ -45,9 +45,16 @@ export const LeaderboardEntrySchema = z.object({
   stderr: z.number().finite().nonnegative().nullable(),
   ci: ConfidenceIntervalSchema.nullable(),
   updatedAt: TimestampSchema,
+  /**
+   * Where the entry came from: `evaluation` (computed from stored sample results; the default) or `seed`
+   * (imported scores, e.g. the original system's seed file, with `n` 0 and `stderr`/`ci` null).
+   */
+  source: z.enum(['evaluation', 'seed']).default('evaluation'),
 });
 /** One leaderboard cell. */
 export type LeaderboardEntry = z.infer<typeof LeaderboardEntrySchema>;
+/** Where a leaderboard entry came from. */
+export type LeaderboardSource = LeaderboardEntry['source'];
 /** A leaderboard entry before parsing (aliases and ISO strings accepted). */
 export type LeaderboardEntryInput = z.input<typeof LeaderboardEntrySchema>;
 

@@ -207,6 +207,7 @@ export function summarizeResults(
         stderr: e.stderr,
         ci: e.ci === null ? null : { lower: e.ci.lower, upper: e.ci.upper, level: e.ci.level },
         updatedAt: e.updatedAt,
+        source: 'evaluation',
       });
     }
   }

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '../domain/leaderboard.js';
+import type { LeaderboardEntry, LeaderboardSource } from '../domain/leaderboard.js';
 import type { SampleResult } from '../domain/result.js';
 import type { Task, TaskError, TaskStatus } from '../domain/task.js';
 import type { BenchHubSpecVersion } from './version.js';
@@ -25,6 +25,11 @@ export interface StoragePage<T> {
   items: T[];
   /** How many records match the filter in all pages. */
   total: number;
+  /**
+   * Opaque cursor of the next page, when there is one (leaderboard browsing): pass it back as
+   * `cursor` with the same filters and sort to continue after the last item of this page.
+   */
+  nextCursor?: string | undefined;
 }
 
 /** Offset paging. */
@@ -109,8 +114,11 @@ export interface AppendResultsOutcome {
 /** The dimension a leaderboard is sorted by. */
 export type LeaderboardSortKey = 'score' | 'n' | 'updatedAt' | 'modelName';
 
-/** Filter, order and paging of `browseLeaderboard`. Within one filter values are ORed; filters are ANDed. */
-export interface LeaderboardQuery extends StoragePaging {
+/**
+ * Which leaderboard entries an operation applies to. Within one filter values are ORed; filters are
+ * ANDed; an absent or empty filter matches everything.
+ */
+export interface LeaderboardFilter {
   /** BCP-47 language tags. */
   language?: readonly string[];
   /** Subjects; a coarse subject (`HASS`) also matches its fine subjects (`HASS/History`). */
@@ -123,8 +131,50 @@ export interface LeaderboardQuery extends StoragePaging {
   metric?: readonly string[];
   /** Only entries updated within this many milliseconds (the cache TTL). */
   maxAgeMs?: number;
-  /** Sort order; by default score, best first. */
+  /** Only entries from these sources (`evaluation`, `seed`). */
+  source?: readonly LeaderboardSource[];
+}
+
+/** Filter, order and paging of `browseLeaderboard`. */
+export interface LeaderboardQuery extends LeaderboardFilter, StoragePaging {
+  /**
+   * Sort order; by default score, best first. Ties are broken by model, metric, language, subject and task
+   * type (ascending, whatever the direction), so the order is total and deterministic. Strings compare by
+   * Unicode code point, not by locale (`Org/B` before `org/a`; PostgreSQL `COLLATE "C"`, SQLite `BINARY`).
+   */
   sort?: { by: LeaderboardSortKey; direction: 'asc' | 'desc' };
+  /**
+   * Continue after the page that returned this `nextCursor` (keyset paging: entries written meanwhile never
+   * shift a page). Pass the same filters and sort; `offset` must then be absent or 0. A malformed cursor,
+   * or one made for another sort, rejects with a `BenchHubError`.
+   */
+  cursor?: string;
+  /** Include quarantined entries (hidden by default). */
+  includeQuarantined?: boolean;
+}
+
+/** The distinct values present on the (visible) leaderboard, each sorted ascending. */
+export interface LeaderboardCategories {
+  /** Model names, as stored. */
+  modelNames: string[];
+  /** Metric names. */
+  metrics: string[];
+  /** BCP-47 language tags. */
+  languages: string[];
+  /** Canonical subjects (fine and coarse, as present). */
+  subjectTypes: string[];
+  /** Task types, canonical spelling. */
+  taskTypes: string[];
+}
+
+/** Counts across the store. */
+export interface StorageStats {
+  /** Tasks per status (every status present, 0 when none). */
+  tasks: Record<TaskStatus, number>;
+  /** Sample results stored, and how many of them are failures. */
+  results: { total: number; failed: number };
+  /** Leaderboard entries: visible, quarantined (hidden) and soft-deleted. */
+  leaderboard: { visible: number; quarantined: number; deleted: number };
 }
 
 /** What `cleanup` removed. */
@@ -188,10 +238,37 @@ export interface StorageV1 {
   /** Streams the keys of a task's successful results: what a resumed run must not request again. */
   completedKeys(taskId: string): AsyncIterable<ResultKey>;
 
-  /** Replaces entries with the same `leaderboardKey` (model × metric × language × subject × task type) and adds new ones. */
+  /**
+   * Replaces entries with the same `leaderboardKey` (model × metric × language × subject × task type) and
+   * adds new ones. Labels are normalised as `LeaderboardEntrySchema` does and an entry without `source` is
+   * an `evaluation` entry; an invalid entry rejects the whole call. A replaced entry keeps its quarantine; a
+   * soft-deleted one comes back.
+   */
   upsertLeaderboard(entries: readonly LeaderboardEntry[]): Promise<void>;
-  /** Leaderboard entries matching the query, a page at a time. */
+  /**
+   * Leaderboard entries matching the query, a page at a time (offset or cursor), with `total` (all matching
+   * entries, whatever the page) and `nextCursor` when more entries follow the page. Quarantined entries
+   * are left out unless `includeQuarantined`; soft-deleted entries always are.
+   */
   browseLeaderboard(query?: LeaderboardQuery): Promise<StoragePage<LeaderboardEntry>>;
+  /**
+   * The distinct models, metrics, languages, subjects and task types of the visible leaderboard (neither
+   * quarantined nor deleted), each sorted by code point.
+   */
+  leaderboardCategories(): Promise<LeaderboardCategories>;
+  /**
+   * Hides (or, with `quarantined: false`, shows again) the matching entries without deleting them, e.g.
+   * scores under review. Returns how many entries changed (already quarantined ones, and deleted ones, do
+   * not count). An upsert keeps an entry's quarantine, even through a delete and revival.
+   */
+  quarantineLeaderboard(filter: LeaderboardFilter, quarantined?: boolean): Promise<number>;
+  /**
+   * Soft-deletes the matching entries: they are no longer browsed, listed or counted as visible, and a
+   * later upsert of the same key brings the entry back. Returns how many were deleted.
+   */
+  deleteLeaderboard(filter: LeaderboardFilter): Promise<number>;
+  /** Counts of tasks by status, results and leaderboard entries. */
+  stats(): Promise<StorageStats>;
 
   /**
    * Removes tasks in a terminal status finished before `olderThan`, with their results.

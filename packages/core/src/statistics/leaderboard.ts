@@ -201,6 +201,7 @@ export function aggregateLeaderboard(
       stderr: summary.stderr,
       ci: summary.ci,
       updatedAt: leaf.updatedAt,
+      source: 'evaluation',
       level: 'fine',
     });
   }
@@ -247,6 +248,7 @@ export function aggregateLeaderboard(
       stderr: chosen.stderr,
       ci: chosen.ci,
       updatedAt: group.reduce((d, g) => newer(d, g.updatedAt), first.updatedAt),
+      source: 'evaluation',
       level: 'coarse',
       rollup: { groups: group.length, size, mean },
     });

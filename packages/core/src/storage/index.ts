@@ -4,6 +4,7 @@ export {
   createCredentialCipher,
   type SealedCredential,
 } from './credential-cipher.js';
+export * from './leaderboard/index.js';
 export { createMemoryStorage, type MemoryStorageOptions } from './memory/create-memory-storage.js';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, pageOf, type ResolvedPaging, resolvePaging } from './paging.js';
 export { assertStorableResult } from './validate-result.js';

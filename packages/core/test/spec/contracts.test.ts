@@ -322,6 +322,33 @@ describe('contracts accept minimal implementations', () => {
       async browseLeaderboard() {
         return { items: board, total: board.length };
       },
+      async leaderboardCategories() {
+        const distinct = (pick: (e: LeaderboardEntry) => string) => [...new Set(board.map(pick))].sort();
+        return {
+          modelNames: distinct((e) => e.modelName),
+          metrics: distinct((e) => e.metric),
+          languages: distinct((e) => e.language),
+          subjectTypes: distinct((e) => e.subjectType),
+          taskTypes: distinct((e) => e.taskType),
+        };
+      },
+      async quarantineLeaderboard() {
+        return 0;
+      },
+      async deleteLeaderboard() {
+        const removed = board.length;
+        board.length = 0;
+        return removed;
+      },
+      async stats() {
+        const byStatus = { PENDING: 0, STARTED: 0, SUCCESS: 0, FAILURE: 0, CANCELLED: 0, HOLD: 0 };
+        for (const t of tasks.values()) byStatus[t.status]++;
+        return {
+          tasks: byStatus,
+          results: { total: 0, failed: 0 },
+          leaderboard: { visible: board.length, quarantined: 0, deleted: 0 },
+        };
+      },
       async cleanup() {
         return { tasks: 0, results: 0 };
       },
@@ -353,5 +380,7 @@ describe('contracts accept minimal implementations', () => {
     await storage.storeCredential('openai', 'sk-test');
     expect(await storage.getCredential('openai')).toBe('sk-test');
     expect(JSON.stringify(await storage.listCredentials())).not.toContain('sk-test');
+    expect((await storage.stats()).tasks.SUCCESS).toBe(1);
+    expect((await storage.leaderboardCategories()).modelNames).toEqual([]);
   });
 });

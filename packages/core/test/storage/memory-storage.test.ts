@@ -49,6 +49,7 @@ describe('createMemoryStorage', () => {
         stderr: null,
         ci: null,
         updatedAt: new Date(now - 10_000),
+        source: 'evaluation',
       },
     ]);
     expect((await storage.browseLeaderboard({ maxAgeMs: 10_000 })).total).toBe(1);
@@ -134,6 +135,7 @@ describe('createMemoryStorage', () => {
           stderr: null,
           ci: null,
           updatedAt: new Date(),
+          source: 'evaluation',
         },
       ]),
     ).rejects.toThrow(

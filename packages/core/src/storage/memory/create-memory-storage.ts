@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type LeaderboardEntry, LeaderboardEntrySchema } from '../../domain/leaderboard.js';
+import type { LeaderboardEntry } from '../../domain/leaderboard.js';
 import type { SampleResult } from '../../domain/result.js';
 import {
   isTerminalStatus,
+  TASK_STATUSES,
   type Task,
   TaskErrorSchema,
   TaskProgressSchema,
+  type TaskStatus,
   TaskStatusSchema,
   transitionTask,
 } from '../../domain/task.js';
@@ -14,12 +16,14 @@ import type {
   AppendResultsOutcome,
   CleanupOutcome,
   CredentialInfo,
+  LeaderboardFilter,
   LeaderboardQuery,
   NewTask,
   ResultKey,
   ResultQuery,
   StorageCapabilities,
   StoragePage,
+  StorageStats,
   StorageV1,
   TaskQuery,
   TaskUpdate,
@@ -29,7 +33,7 @@ import { SPECIFICATION_VERSION } from '../../spec/version.js';
 import { createCredentialCipher, type SealedCredential } from '../credential-cipher.js';
 import { pageOf, resolvePaging } from '../paging.js';
 import { assertStorableResult } from '../validate-result.js';
-import { type KeyedLeaderboardEntry, keyLeaderboardEntry, selectLeaderboard } from './leaderboard-query.js';
+import { createMemoryLeaderboard } from './memory-leaderboard.js';
 
 /** Options of {@link createMemoryStorage}. */
 export interface MemoryStorageOptions {
@@ -112,7 +116,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
   const generateId = options.generateId ?? randomUUID;
   const cipher = createCredentialCipher(options.credentialKey);
   const tasks = new Map<string, TaskRecord>();
-  const leaderboard = new Map<string, KeyedLeaderboardEntry>();
+  const leaderboard = createMemoryLeaderboard(() => now().getTime());
   const credentials = new Map<string, CredentialRecord>();
   let seq = 0;
   let closed = false;
@@ -319,27 +323,40 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
 
     async upsertLeaderboard(entries: readonly LeaderboardEntry[]) {
       ensureOpen('upsertLeaderboard');
-      if (!Array.isArray(entries)) throw new BenchHubError('upsertLeaderboard: expected an array of entries');
-      const keyed = entries.map((entry, i) => {
-        const parsed = LeaderboardEntrySchema.safeParse(entry);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          const path = issue?.path.length ? `.${issue.path.join('.')}` : '';
-          throw new BenchHubError(
-            `upsertLeaderboard: entries[${i}]${path}: ${issue?.message ?? 'invalid entry'}`,
-          );
-        }
-        return keyLeaderboardEntry(parsed.data);
-      });
-      for (const item of keyed) leaderboard.set(item.key, item);
+      leaderboard.upsert(entries);
     },
 
     async browseLeaderboard(query: LeaderboardQuery = {}): Promise<StoragePage<LeaderboardEntry>> {
       ensureOpen('browseLeaderboard');
-      const paging = resolvePaging(query, 'browseLeaderboard');
-      const selected = selectLeaderboard(leaderboard.values(), query, now().getTime());
-      const page = pageOf(selected, paging);
-      return { items: page.items.map((e) => structuredClone(e)), total: page.total };
+      return leaderboard.browse(query);
+    },
+
+    async leaderboardCategories() {
+      ensureOpen('leaderboardCategories');
+      return leaderboard.categories();
+    },
+
+    async quarantineLeaderboard(filter: LeaderboardFilter, quarantined = true) {
+      ensureOpen('quarantineLeaderboard');
+      return leaderboard.quarantine(filter, quarantined);
+    },
+
+    async deleteLeaderboard(filter: LeaderboardFilter) {
+      ensureOpen('deleteLeaderboard');
+      return leaderboard.remove(filter);
+    },
+
+    async stats(): Promise<StorageStats> {
+      ensureOpen('stats');
+      const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
+      let total = 0;
+      let failed = 0;
+      for (const record of tasks.values()) {
+        byStatus[record.task.status]++;
+        total += record.results.size;
+        for (const result of record.results.values()) if (result.error !== undefined) failed++;
+      }
+      return { tasks: byStatus, results: { total, failed }, leaderboard: leaderboard.counts() };
     },
 
     async cleanup(olderThan: Date): Promise<CleanupOutcome> {

@@ -1,4 +1,4 @@
-import type { LeaderboardEntry } from '../../domain/leaderboard.js';
+import type { LeaderboardEntry, LeaderboardSource } from '../../domain/leaderboard.js';
 import type { SampleResult } from '../../domain/result.js';
 import {
   TASK_STATUSES,
@@ -7,7 +7,7 @@ import {
   type TaskStatus,
   TaskTransitionError,
 } from '../../domain/task.js';
-import type { StorageCapabilities, StorageV1 } from '../../spec/storage.js';
+import type { LeaderboardQuery, StorageCapabilities, StorageV1 } from '../../spec/storage.js';
 
 /** Options of {@link runStorageConformance}. */
 export interface StorageConformanceOptions {
@@ -105,8 +105,112 @@ function entry(fields: Partial<LeaderboardEntry> = {}): LeaderboardEntry {
     stderr: 0.05,
     ci: { lower: 0.4, upper: 0.6, level: 0.95 },
     updatedAt: new Date(),
+    source: 'evaluation',
     ...fields,
   };
+}
+
+/** Five entries across models, metrics, languages, subjects, task types and ages. */
+function board(): LeaderboardEntry[] {
+  return [
+    entry({
+      modelName: 'org/a',
+      score: 0.9,
+      n: 50,
+      subjectType: 'HASS/History',
+      updatedAt: new Date(Date.now() - 1000),
+    }),
+    entry({ modelName: 'org/b', score: 0.7, n: 300, subjectType: 'HASS/Economics' }),
+    entry({
+      modelName: 'org/c',
+      score: 0.8,
+      n: 120,
+      language: 'en',
+      subjectType: 'Tech./Coding',
+      taskType: 'Reasoning',
+    }),
+    entry({ modelName: 'org/a', metric: 'f1', score: 0.6, n: 50, subjectType: 'HASS/History' }),
+    entry({
+      modelName: 'org/d',
+      score: 0.4,
+      n: 10,
+      stderr: null,
+      ci: null,
+      subjectType: 'Science/Math',
+      updatedAt: new Date(Date.now() - 86_400_000),
+    }),
+  ];
+}
+
+/** The identity of a leaderboard cell, for comparing orders. */
+function cellOf(e: LeaderboardEntry): string {
+  return JSON.stringify([e.modelName, e.metric, e.language, e.subjectType, e.taskType]);
+}
+
+/** Code point order, written out independently of the storages' own comparison. */
+function byCodePoint(a: string, b: string): number {
+  const x = Array.from(a, (c) => c.codePointAt(0) as number);
+  const y = Array.from(b, (c) => c.codePointAt(0) as number);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    if (x[i] !== y[i]) return (x[i] as number) - (y[i] as number);
+  }
+  return x.length - y.length;
+}
+
+/** The contract's leaderboard order: the sort value, then model, metric, language, subject, task type ascending. */
+function referenceOrder(
+  sort: NonNullable<LeaderboardQuery['sort']>,
+): (a: LeaderboardEntry, b: LeaderboardEntry) => number {
+  const value = (e: LeaderboardEntry): number | string =>
+    sort.by === 'updatedAt' ? e.updatedAt.getTime() : sort.by === 'modelName' ? e.modelName : e[sort.by];
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const va = value(a);
+    const vb = value(b);
+    const byValue =
+      typeof va === 'string' && typeof vb === 'string'
+        ? byCodePoint(va, vb)
+        : (va as number) - (vb as number);
+    if (byValue !== 0) return sign * byValue;
+    for (const field of ['modelName', 'metric', 'language', 'subjectType', 'taskType'] as const) {
+      const order = byCodePoint(a[field], b[field]);
+      if (order !== 0) return order;
+    }
+    return 0;
+  };
+}
+
+/**
+ * 23 entries (a prime, so no page size above 1 divides it) with many ties: three scores, two sample
+ * counts, three timestamps, model names whose code point order differs from a locale's.
+ */
+function tiedBoard(): LeaderboardEntry[] {
+  const models = ['org/a', 'Org/B', 'org/a-2', '모델'];
+  const subjects = ['HASS/History', 'Tech./Coding', 'Science/Math'];
+  const base = Date.now() - 60_000;
+  const entries: LeaderboardEntry[] = [];
+  let i = 0;
+  for (const modelName of models) {
+    for (const metric of ['accuracy', 'f1']) {
+      for (const subjectType of subjects) {
+        if (entries.length === 23) break;
+        entries.push(
+          entry({
+            modelName,
+            metric,
+            subjectType,
+            language: i % 3 === 0 ? 'en' : 'ko',
+            taskType: i % 2 === 0 ? 'Knowledge' : 'Reasoning',
+            score: [0.25, 0.5, 0.75][i % 3] as number,
+            n: i % 4 === 0 ? 10 : 20,
+            updatedAt: new Date(base + (i % 3) * 1000),
+          }),
+        );
+        i++;
+      }
+    }
+  }
+  return entries;
 }
 
 /**
@@ -138,6 +242,33 @@ export async function runStorageConformance(options: StorageConformanceOptions):
     } finally {
       await storage.close();
     }
+  };
+
+  /** Browses every page by cursor; checks each page's size, `total` and `nextCursor`. */
+  const walkCursor = async (
+    storage: StorageV1,
+    query: LeaderboardQuery,
+    limit: number,
+    total: number,
+  ): Promise<LeaderboardEntry[]> => {
+    const seen: LeaderboardEntry[] = [];
+    let cursor: string | undefined;
+    for (let pages = 0; pages <= total; pages++) {
+      const page = await storage.browseLeaderboard({
+        ...query,
+        limit,
+        ...(cursor === undefined ? {} : { cursor }),
+      });
+      expect(page.total).toBe(total);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+      if (cursor === undefined) {
+        expect(seen).toHaveLength(total);
+        return seen;
+      }
+      expect(page.items).toHaveLength(limit);
+    }
+    throw new Error(`the cursor walk did not end after ${total + 1} pages of ${limit}`);
   };
 
   const newTask = (storage: StorageV1, fields: { total?: number } = {}): Promise<Task> =>
@@ -541,35 +672,6 @@ export async function runStorageConformance(options: StorageConformanceOptions):
     });
 
     describe('leaderboard', () => {
-      const board = (): LeaderboardEntry[] => [
-        entry({
-          modelName: 'org/a',
-          score: 0.9,
-          n: 50,
-          subjectType: 'HASS/History',
-          updatedAt: new Date(Date.now() - 1000),
-        }),
-        entry({ modelName: 'org/b', score: 0.7, n: 300, subjectType: 'HASS/Economics' }),
-        entry({
-          modelName: 'org/c',
-          score: 0.8,
-          n: 120,
-          language: 'en',
-          subjectType: 'Tech./Coding',
-          taskType: 'Reasoning',
-        }),
-        entry({ modelName: 'org/a', metric: 'f1', score: 0.6, n: 50, subjectType: 'HASS/History' }),
-        entry({
-          modelName: 'org/d',
-          score: 0.4,
-          n: 10,
-          stderr: null,
-          ci: null,
-          subjectType: 'Science/Math',
-          updatedAt: new Date(Date.now() - 86_400_000),
-        }),
-      ];
-
       it('browses entries best score first, a page at a time', async () => {
         await withStorage(async (storage) => {
           const entries = board();
@@ -667,6 +769,341 @@ export async function runStorageConformance(options: StorageConformanceOptions):
             'org/a',
             'org/a',
           ]);
+        });
+      });
+
+      it('normalises labels on upsert, and an invalid entry rejects the whole call', async () => {
+        await withStorage(async (storage) => {
+          const aliased = {
+            ...entry({ modelName: 'Org/Mixed-Case_model', score: 0.3 }),
+            language: 'Korean',
+            subjectType: 'Technology/Coding',
+            taskType: 'knowledge',
+          };
+          await storage.upsertLeaderboard([aliased]);
+          const [stored] = (await storage.browseLeaderboard()).items;
+          expect(stored).toMatchObject({
+            modelName: 'Org/Mixed-Case_model',
+            language: 'ko',
+            subjectType: 'Tech./Coding',
+            taskType: 'Knowledge',
+            source: 'evaluation',
+          });
+          const canonical = entry({
+            modelName: 'Org/Mixed-Case_model',
+            subjectType: 'Tech./Coding',
+            score: 0.6,
+          });
+          await storage.upsertLeaderboard([canonical]);
+          const all = await storage.browseLeaderboard();
+          expect(all.total).toBe(1);
+          expect(all.items[0]?.score).toBe(0.6);
+          const invalid = { ...entry({ modelName: 'org/bad' }), subjectType: 'HASS/Histroy' };
+          await expect(
+            storage.upsertLeaderboard([entry({ modelName: 'org/good' }), invalid]),
+          ).rejects.toThrow();
+          expect((await storage.browseLeaderboard()).items.map((e) => e.modelName)).toEqual([
+            'Org/Mixed-Case_model',
+          ]);
+        });
+      });
+
+      it('round-trips seed entries (n 0, null stderr and ci) and filters by source', async () => {
+        await withStorage(async (storage) => {
+          const seeds = [
+            entry({
+              modelName: 'Qwen_Qwen2.5-72B-Instruct',
+              language: 'en',
+              subjectType: 'Art & Sports/Architecture',
+              score: 0.5714285714285714,
+              n: 0,
+              stderr: null,
+              ci: null,
+              source: 'seed',
+              updatedAt: new Date('2025-03-04T05:06:07.089Z'),
+            }),
+            entry({
+              modelName: 'google_gemma-3-1b-it',
+              subjectType: 'Social Intelligence/Value/Alignment',
+              taskType: 'Value/alignment',
+              score: 1 / 3,
+              n: 0,
+              stderr: null,
+              ci: null,
+              source: 'seed',
+              updatedAt: new Date('2025-03-04T05:06:07.089Z'),
+            }),
+          ];
+          const { source: _omitted, ...withoutSource } = entry({ modelName: 'org/evaluated', score: 0.2 });
+          await storage.upsertLeaderboard([...seeds, withoutSource as LeaderboardEntry]);
+          const bySource = async (source: readonly LeaderboardSource[] | undefined) =>
+            (await storage.browseLeaderboard(source === undefined ? {} : { source })).items;
+          const seeded = await bySource(['seed']);
+          expect(seeded).toEqual(seeds);
+          const evaluated = await bySource(['evaluation']);
+          expect(evaluated.map((e) => [e.modelName, e.source])).toEqual([['org/evaluated', 'evaluation']]);
+          expect(await bySource(['seed', 'evaluation'])).toHaveLength(3);
+          expect(await bySource([])).toHaveLength(3);
+          expect((await storage.browseLeaderboard({ source: ['seed'], language: ['en'] })).items).toEqual([
+            seeds[0],
+          ]);
+          await expect(
+            storage.browseLeaderboard({ source: ['imported' as LeaderboardSource] }),
+          ).rejects.toThrow();
+          expect(await storage.deleteLeaderboard({ source: ['seed'] })).toBe(2);
+          expect((await storage.browseLeaderboard()).items.map((e) => e.modelName)).toEqual([
+            'org/evaluated',
+          ]);
+        });
+      });
+
+      it('breaks ties by model, metric, language, subject and task type, by code point', async () => {
+        await withStorage(async (storage) => {
+          await storage.upsertLeaderboard([
+            entry({ modelName: 'org/a', metric: 'f1', score: 0.5 }),
+            entry({ modelName: 'org/a', score: 0.5, language: 'en' }),
+            entry({ modelName: 'org/a', score: 0.5, subjectType: 'HASS/Economics' }),
+            entry({ modelName: 'org/a', score: 0.5, subjectType: 'HASS/Economics', taskType: 'Reasoning' }),
+            entry({ modelName: 'org/a', score: 0.5 }),
+            entry({ modelName: 'Org/B', score: 0.5 }),
+            entry({ modelName: '모델', score: 0.5 }),
+            entry({ modelName: 'org/z', score: 0.9 }),
+          ]);
+          const label = (e: LeaderboardEntry) =>
+            [e.modelName, e.metric, e.language, e.subjectType, e.taskType].join('|');
+          const expected = [
+            'org/z|accuracy|ko|HASS/History|Knowledge',
+            'Org/B|accuracy|ko|HASS/History|Knowledge',
+            'org/a|accuracy|en|HASS/History|Knowledge',
+            'org/a|accuracy|ko|HASS/Economics|Knowledge',
+            'org/a|accuracy|ko|HASS/Economics|Reasoning',
+            'org/a|accuracy|ko|HASS/History|Knowledge',
+            'org/a|f1|ko|HASS/History|Knowledge',
+            '모델|accuracy|ko|HASS/History|Knowledge',
+          ];
+          expect((await storage.browseLeaderboard()).items.map(label)).toEqual(expected);
+          // Ties stay ascending whichever way the sort goes.
+          const ascending = await storage.browseLeaderboard({ sort: { by: 'score', direction: 'asc' } });
+          expect(ascending.items.map(label)).toEqual([...expected.slice(1), expected[0]]);
+        });
+      });
+
+      it('pages with a cursor: every entry exactly once, in order, whatever the sort and ties', async () => {
+        await withStorage(async (storage) => {
+          const entries = tiedBoard();
+          await storage.upsertLeaderboard(entries);
+          const sorts: NonNullable<LeaderboardQuery['sort']>[] = [
+            { by: 'score', direction: 'desc' },
+            { by: 'score', direction: 'asc' },
+            { by: 'n', direction: 'desc' },
+            { by: 'updatedAt', direction: 'asc' },
+            { by: 'modelName', direction: 'asc' },
+            { by: 'modelName', direction: 'desc' },
+          ];
+          for (const sort of sorts) {
+            const expected = [...entries].sort(referenceOrder(sort)).map(cellOf);
+            const full = await storage.browseLeaderboard({ sort, limit: 1000 });
+            expect(full.items.map(cellOf), `full listing, ${JSON.stringify(sort)}`).toEqual(expected);
+            expect(full.nextCursor).toBeUndefined();
+            const walked = await walkCursor(storage, { sort }, 5, entries.length);
+            expect(walked.map(cellOf), `cursor walk, ${JSON.stringify(sort)}`).toEqual(expected);
+            const byOffset: LeaderboardEntry[] = [];
+            for (let offset = 0; offset < entries.length; offset += 5) {
+              byOffset.push(...(await storage.browseLeaderboard({ sort, limit: 5, offset })).items);
+            }
+            expect(byOffset.map(cellOf), `offset walk, ${JSON.stringify(sort)}`).toEqual(expected);
+          }
+          const korean = entries.filter((e) => e.language === 'ko');
+          const filtered = await walkCursor(storage, { language: ['Korean'] }, 4, korean.length);
+          expect(filtered.map(cellOf)).toEqual(
+            [...korean].sort(referenceOrder({ by: 'score', direction: 'desc' })).map(cellOf),
+          );
+          const oneByOne = await walkCursor(storage, {}, 1, entries.length);
+          expect(new Set(oneByOne.map(cellOf)).size).toBe(entries.length);
+        });
+      });
+
+      it('a cursor continues after its page even when entries are written meanwhile', async () => {
+        await withStorage(async (storage) => {
+          const entries = tiedBoard();
+          await storage.upsertLeaderboard(entries);
+          const expected = [...entries].sort(referenceOrder({ by: 'score', direction: 'desc' })).map(cellOf);
+          const first = await storage.browseLeaderboard({ limit: 5 });
+          expect(first.items.map(cellOf)).toEqual(expected.slice(0, 5));
+          expect(first.nextCursor).toEqual(expect.any(String));
+          await storage.upsertLeaderboard([entry({ modelName: 'org/newcomer', score: 0.99 })]);
+          const second = await storage.browseLeaderboard({ limit: 5, cursor: first.nextCursor as string });
+          expect(second.items.map(cellOf)).toEqual(expected.slice(5, 10));
+          expect(second.total).toBe(entries.length + 1);
+        });
+      });
+
+      it('rejects a malformed cursor, a cursor with an offset, and a cursor of another sort', async () => {
+        await withStorage(async (storage) => {
+          await storage.upsertLeaderboard(tiedBoard());
+          const { nextCursor } = await storage.browseLeaderboard({ limit: 2 });
+          expect(nextCursor).toEqual(expect.any(String));
+          const cursor = nextCursor as string;
+          await expect(storage.browseLeaderboard({ cursor: 'not a cursor!' })).rejects.toThrow(/cursor/);
+          await expect(storage.browseLeaderboard({ cursor: 'bm9wZQ' })).rejects.toThrow(/cursor/);
+          await expect(storage.browseLeaderboard({ cursor: `${cursor.slice(0, -4)}` })).rejects.toThrow(
+            /cursor/,
+          );
+          await expect(storage.browseLeaderboard({ cursor, offset: 3 })).rejects.toThrow(/offset/);
+          await expect(
+            storage.browseLeaderboard({ cursor, sort: { by: 'n', direction: 'asc' } }),
+          ).rejects.toThrow(/sort/);
+          expect((await storage.browseLeaderboard({ cursor, offset: 0, limit: 2 })).items).toHaveLength(2);
+        });
+      });
+
+      it('lists the distinct categories of the visible leaderboard, sorted', async () => {
+        await withStorage(async (storage) => {
+          expect(await storage.leaderboardCategories()).toEqual({
+            modelNames: [],
+            metrics: [],
+            languages: [],
+            subjectTypes: [],
+            taskTypes: [],
+          });
+          await storage.upsertLeaderboard(board());
+          expect(await storage.leaderboardCategories()).toEqual({
+            modelNames: ['org/a', 'org/b', 'org/c', 'org/d'],
+            metrics: ['accuracy', 'f1'],
+            languages: ['en', 'ko'],
+            subjectTypes: ['HASS/Economics', 'HASS/History', 'Science/Math', 'Tech./Coding'],
+            taskTypes: ['Knowledge', 'Reasoning'],
+          });
+          await storage.quarantineLeaderboard({ modelName: ['org/c'] });
+          await storage.deleteLeaderboard({ modelName: ['org/d'] });
+          expect(await storage.leaderboardCategories()).toEqual({
+            modelNames: ['org/a', 'org/b'],
+            metrics: ['accuracy', 'f1'],
+            languages: ['ko'],
+            subjectTypes: ['HASS/Economics', 'HASS/History'],
+            taskTypes: ['Knowledge'],
+          });
+        });
+      });
+
+      it('quarantine hides entries (kept through upserts) until released', async () => {
+        await withStorage(async (storage) => {
+          await storage.upsertLeaderboard(board());
+          expect(await storage.quarantineLeaderboard({ modelName: ['org/a'] })).toBe(2);
+          expect(await storage.quarantineLeaderboard({ modelName: ['org/a'] }, true)).toBe(0);
+          const visible = await storage.browseLeaderboard();
+          expect(visible.total).toBe(3);
+          expect(visible.items.some((e) => e.modelName === 'org/a')).toBe(false);
+          expect((await storage.browseLeaderboard({ modelName: ['org/a'] })).total).toBe(0);
+          const all = await storage.browseLeaderboard({ includeQuarantined: true });
+          expect(all.total).toBe(5);
+          expect(all.items.map((e) => e.score)).toEqual([0.9, 0.8, 0.7, 0.6, 0.4]);
+
+          const rescored = entry({ modelName: 'org/a', score: 0.95, subjectType: 'HASS/History' });
+          await storage.upsertLeaderboard([rescored]);
+          expect((await storage.browseLeaderboard()).total).toBe(3);
+          const underReview = await storage.browseLeaderboard({
+            modelName: ['org/a'],
+            metric: ['accuracy'],
+            includeQuarantined: true,
+          });
+          expect(underReview.items).toEqual([rescored]);
+
+          expect(await storage.quarantineLeaderboard({ modelName: ['org/a'] }, false)).toBe(2);
+          expect(await storage.quarantineLeaderboard({ modelName: ['org/a'] }, false)).toBe(0);
+          const released = await storage.browseLeaderboard();
+          expect(released.total).toBe(5);
+          expect(released.items[0]).toEqual(rescored);
+          expect(await storage.quarantineLeaderboard({ subjectType: ['HASS'], language: ['Korean'] })).toBe(
+            3,
+          );
+          expect((await storage.browseLeaderboard()).items.map((e) => e.modelName)).toEqual([
+            'org/c',
+            'org/d',
+          ]);
+        });
+      });
+
+      it('delete hides entries everywhere; an upsert of the same key revives them', async () => {
+        await withStorage(async (storage) => {
+          await storage.upsertLeaderboard(board());
+          expect(await storage.deleteLeaderboard({ language: ['en'] })).toBe(1);
+          expect(await storage.deleteLeaderboard({ language: ['en'] })).toBe(0);
+          expect((await storage.browseLeaderboard()).total).toBe(4);
+          expect((await storage.browseLeaderboard({ includeQuarantined: true })).total).toBe(4);
+          expect((await storage.browseLeaderboard({ modelName: ['org/c'] })).items).toEqual([]);
+          expect(await storage.quarantineLeaderboard({ modelName: ['org/c'] })).toBe(0);
+
+          const revived = entry({
+            modelName: 'org/c',
+            score: 0.85,
+            n: 130,
+            language: 'en',
+            subjectType: 'Tech./Coding',
+            taskType: 'Reasoning',
+          });
+          await storage.upsertLeaderboard([revived]);
+          expect((await storage.browseLeaderboard({ modelName: ['org/c'] })).items).toEqual([revived]);
+          expect((await storage.browseLeaderboard()).total).toBe(5);
+
+          // A quarantined entry stays quarantined through a delete and revival.
+          await storage.quarantineLeaderboard({ modelName: ['org/b'] });
+          expect(await storage.deleteLeaderboard({ modelName: ['org/b'] })).toBe(1);
+          await storage.upsertLeaderboard([
+            entry({ modelName: 'org/b', score: 0.7, subjectType: 'HASS/Economics' }),
+          ]);
+          expect((await storage.browseLeaderboard({ modelName: ['org/b'] })).total).toBe(0);
+          expect(
+            (await storage.browseLeaderboard({ modelName: ['org/b'], includeQuarantined: true })).total,
+          ).toBe(1);
+
+          expect(await storage.deleteLeaderboard({})).toBe(5);
+          expect((await storage.browseLeaderboard({ includeQuarantined: true })).total).toBe(0);
+          expect((await storage.leaderboardCategories()).modelNames).toEqual([]);
+        });
+      });
+    });
+
+    describe('stats', () => {
+      it('counts tasks by status, results and failures, and visible, quarantined and deleted entries', async () => {
+        await withStorage(async (storage) => {
+          expect(await storage.stats()).toEqual({
+            tasks: { PENDING: 0, STARTED: 0, SUCCESS: 0, FAILURE: 0, CANCELLED: 0, HOLD: 0 },
+            results: { total: 0, failed: 0 },
+            leaderboard: { visible: 0, quarantined: 0, deleted: 0 },
+          });
+          await taskIn(storage, 'PENDING');
+          await taskIn(storage, 'PENDING');
+          const running = await taskIn(storage, 'STARTED');
+          const done = await taskIn(storage, 'SUCCESS');
+          await taskIn(storage, 'FAILURE');
+          await storage.appendResults([
+            result(running.id, { sampleId: 'a' }),
+            result(running.id, { sampleId: 'b' }),
+            failure(running.id, { sampleId: 'c' }),
+            failure(running.id, { sampleId: 'd' }),
+            result(done.id, { sampleId: 'a' }),
+          ]);
+          await storage.appendResults([result(running.id, { sampleId: 'd' })]);
+          await storage.upsertLeaderboard(board());
+          await storage.quarantineLeaderboard({ modelName: ['org/b'] });
+          await storage.deleteLeaderboard({ modelName: ['org/d'] });
+          expect(await storage.stats()).toEqual({
+            tasks: { PENDING: 2, STARTED: 1, SUCCESS: 1, FAILURE: 1, CANCELLED: 0, HOLD: 0 },
+            results: { total: 5, failed: 1 },
+            leaderboard: { visible: 3, quarantined: 1, deleted: 1 },
+          });
+          await storage.cleanup(new Date(Date.now() + 60_000));
+          const after = await storage.stats();
+          expect(after.tasks).toEqual({
+            PENDING: 2,
+            STARTED: 1,
+            SUCCESS: 0,
+            FAILURE: 0,
+            CANCELLED: 0,
+            HOLD: 0,
+          });
+          expect(after.results).toEqual({ total: 4, failed: 1 });
         });
       });
     });
