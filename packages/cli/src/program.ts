@@ -5,6 +5,7 @@ import { listSamplesCommand } from './commands/list-samples.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext } from './context.js';
+import { DEFAULT_STORAGE_URL } from './storage/index.js';
 
 declare const BENCHHUB_CLI_VERSION: string | undefined;
 
@@ -15,6 +16,7 @@ interface RunCliOptions {
   concurrency?: number;
   budget?: number;
   taskId?: string;
+  db?: string;
   progress?: boolean;
   model?: string[];
   threads?: number;
@@ -71,6 +73,11 @@ export function createProgram(ctx: CliContext): Command {
     .option('-c, --concurrency <calls>', 'model calls in flight across every model', positiveInt)
     .option('--budget <usd>', 'stop before spending more than this many US dollars', positiveNumber)
     .option('--task-id <id>', 'name the task; an existing task with this id is resumed')
+    .option(
+      '--db <url>',
+      'where tasks and results are stored: sqlite:<path> (relative to the working directory), sqlite::memory: or postgres://user@host:port/database[?schema=name]',
+      DEFAULT_STORAGE_URL,
+    )
     .option('--no-progress', 'hide the progress bar')
     .option(
       '-m, --model <ref>',
@@ -89,7 +96,7 @@ export function createProgram(ctx: CliContext): Command {
       }
       const result = await runCommand(
         plan,
-        pick(options, ['json', 'concurrency', 'budget', 'taskId', 'progress', 'model', 'threads']),
+        pick(options, ['json', 'concurrency', 'budget', 'taskId', 'db', 'progress', 'model', 'threads']),
         ctx,
       );
       if (result.task.status !== 'SUCCESS')
