@@ -2,18 +2,16 @@ import type { LeaderboardCategories, LeaderboardFilter, StorageStats } from '@be
 import {
   BenchHubError,
   compareCodePoints,
-  decodeLeaderboardCursor,
   encodeLeaderboardCursor,
   type LeaderboardEntry,
-  LeaderboardEntrySchema,
   type LeaderboardPosition,
   type LeaderboardQuery,
   type LeaderboardSort,
   leaderboardKey,
   leaderboardPosition,
+  parseLeaderboardEntries,
+  resolveLeaderboardBrowse,
   resolveLeaderboardFilter,
-  resolveLeaderboardSort,
-  resolvePaging,
   type StoragePage,
 } from '@benchhub/core';
 import { type Expression, type SqlBool, sql } from 'kysely';
@@ -68,21 +66,12 @@ function compareEntries(a: LeaderboardEntry, b: LeaderboardEntry): number {
 
 /** Parses every entry first (an invalid one writes nothing); the last of equal keys wins. */
 function parseEntries(entries: readonly LeaderboardEntry[]): LeaderboardEntry[] {
-  if (!Array.isArray(entries)) throw new BenchHubError('upsertLeaderboard: expected an array of entries');
   const byKey = new Map<string, LeaderboardEntry>();
-  entries.forEach((entry, i) => {
-    const parsed = LeaderboardEntrySchema.safeParse(entry);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.length ? `.${issue.path.join('.')}` : '';
-      throw new BenchHubError(
-        `upsertLeaderboard: entries[${i}]${path}: ${issue?.message ?? 'invalid entry'}`,
-      );
-    }
-    const key = leaderboardKey(parsed.data);
+  for (const entry of parseLeaderboardEntries(entries)) {
+    const key = leaderboardKey(entry);
     byKey.delete(key);
-    byKey.set(key, parsed.data);
-  });
+    byKey.set(key, entry);
+  }
   // Sorted by key: concurrent upserts lock rows in the same order and cannot deadlock.
   return [...byKey.values()].sort(compareEntries);
 }
@@ -140,24 +129,8 @@ export function createLeaderboardQueries(ctx: SqlContext): LeaderboardQueries {
 
     browse(query) {
       const where = 'browseLeaderboard';
-      if (typeof query !== 'object' || query === null) {
-        throw new BenchHubError(`${where}: expected a query object, got ${JSON.stringify(query)}`);
-      }
-      const paging = resolvePaging(query, where);
-      const sort = resolveLeaderboardSort(query, where);
-      if (query.includeQuarantined !== undefined && typeof query.includeQuarantined !== 'boolean') {
-        throw new BenchHubError(`${where}: includeQuarantined must be a boolean`);
-      }
-      let after: LeaderboardPosition | undefined;
-      if (query.cursor !== undefined) {
-        if (paging.offset > 0) {
-          throw new BenchHubError(
-            `${where}: a cursor continues after its page, so offset must be 0 or absent (got ${paging.offset})`,
-          );
-        }
-        after = decodeLeaderboardCursor(query.cursor, sort, where);
-      }
-      const visibility = query.includeQuarantined === true ? 'not-deleted' : 'visible';
+      const { paging, sort, includeQuarantined, after } = resolveLeaderboardBrowse(query, where);
+      const visibility = includeQuarantined ? 'not-deleted' : 'visible';
       return async () => {
         const filter = resolveLeaderboardFilter(query, ctx.now().getTime(), where);
         const matching = (eb: LeaderboardEb): Expression<SqlBool> =>

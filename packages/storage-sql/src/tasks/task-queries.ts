@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import {
+  applyTaskUpdate,
   BenchHubError,
+  buildNewTask,
   type CleanupOutcome,
+  checkNewTask,
   type NewTask,
   resolvePaging,
   type StoragePage,
@@ -13,8 +16,7 @@ import {
 } from '@benchhub/core';
 import { readCount } from '../dialect/traits.js';
 import type { SqlContext } from '../storage/sql-context.js';
-import { isPlainRecord, jsonCopy, toJsonText } from '../values/json.js';
-import { applyTaskUpdate } from './apply-update.js';
+import { jsonCopy, toJsonText } from '../values/json.js';
 import { TASK_COLUMNS, taskFromRow, taskStateColumns } from './task-rows.js';
 
 const TERMINAL_STATUSES: readonly TaskStatus[] = ['SUCCESS', 'FAILURE', 'CANCELLED'];
@@ -31,25 +33,6 @@ function assertDate(value: unknown, where: string): asserts value is Date {
   if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
     throw new BenchHubError(`${where} must be a valid Date, got ${String(value)}`);
   }
-}
-
-/** Checks a `NewTask` as the memory storage does; returns the id to use. */
-function checkNewTask(input: NewTask, generateId: () => string): string {
-  if (!isPlainRecord(input)) throw new BenchHubError('createTask: expected a NewTask object');
-  if (typeof input.planName !== 'string' || input.planName.trim() === '') {
-    throw new BenchHubError('createTask: planName must be a non-empty string');
-  }
-  if (!isPlainRecord(input.plan)) throw new BenchHubError('createTask: plan must be an object');
-  if (input.total !== undefined && !(Number.isInteger(input.total) && input.total >= 0)) {
-    throw new BenchHubError(`createTask: total must be an integer >= 0, got ${String(input.total)}`);
-  }
-  if (input.metadata !== undefined && !isPlainRecord(input.metadata)) {
-    throw new BenchHubError('createTask: metadata must be an object');
-  }
-  if (input.id !== undefined && (typeof input.id !== 'string' || input.id === '')) {
-    throw new BenchHubError('createTask: id must be a non-empty string');
-  }
-  return input.id ?? generateId();
 }
 
 /** The task half of the SQL storage. */
@@ -73,15 +56,7 @@ export function createTaskQueries(ctx: SqlContext): TaskQueries {
   return {
     create(input, generateId) {
       const id = checkNewTask(input, generateId);
-      const task: Task = {
-        id,
-        planName: input.planName,
-        plan: jsonCopy(input.plan, 'createTask: plan'),
-        status: 'PENDING',
-        progress: { total: input.total ?? 0, completed: 0, failed: 0 },
-        createdAt: ctx.now(),
-      };
-      if (input.metadata !== undefined) task.metadata = jsonCopy(input.metadata, 'createTask: metadata');
+      const task = buildNewTask(input, id, ctx.now(), jsonCopy);
       const revision = newRevision();
       return async (attempt) => {
         const inserted = await db
@@ -152,7 +127,7 @@ export function createTaskQueries(ctx: SqlContext): TaskQueries {
           if (sent !== undefined && row.revision === sent.revision) return sent.task;
           const current = taskFromRow(row, traits);
           if (options.ifStatus !== undefined && !options.ifStatus.includes(current.status)) return undefined;
-          const next = applyTaskUpdate(current, update, ctx.now());
+          const next = applyTaskUpdate(current, update, ctx.now(), jsonCopy);
           const revision = newRevision();
           sent = { revision, task: next };
           // Compare-and-set: applies only if nobody changed the task since it was read.

@@ -1,3 +1,8 @@
+export {
+  parseLeaderboardEntries,
+  type ResolvedLeaderboardBrowse,
+  resolveLeaderboardBrowse,
+} from './browse.js';
 export { decodeLeaderboardCursor, encodeLeaderboardCursor } from './cursor.js';
 export {
   leaderboardFilterMatches,

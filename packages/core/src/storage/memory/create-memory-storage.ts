@@ -1,16 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LeaderboardEntry } from '../../domain/leaderboard.js';
 import type { SampleResult } from '../../domain/result.js';
-import {
-  isTerminalStatus,
-  TASK_STATUSES,
-  type Task,
-  TaskErrorSchema,
-  TaskProgressSchema,
-  type TaskStatus,
-  TaskStatusSchema,
-  transitionTask,
-} from '../../domain/task.js';
+import { isTerminalStatus, TASK_STATUSES, type Task, type TaskStatus } from '../../domain/task.js';
 import { BenchHubError } from '../../errors/benchhub-error.js';
 import type {
   AppendResultsOutcome,
@@ -31,7 +22,10 @@ import type {
 } from '../../spec/storage.js';
 import { SPECIFICATION_VERSION } from '../../spec/version.js';
 import { createCredentialCipher, type SealedCredential } from '../credential-cipher.js';
+import { buildNewTask, checkNewTask } from '../new-task.js';
 import { pageOf, resolvePaging } from '../paging.js';
+import { isPlainRecord } from '../plain-data.js';
+import { applyTaskUpdate } from '../task-update.js';
 import { assertStorableResult } from '../validate-result.js';
 import { createMemoryLeaderboard } from './memory-leaderboard.js';
 
@@ -75,18 +69,6 @@ const CAPABILITIES: StorageCapabilities = Object.freeze({
  */
 function resultSlot(modelId: string, sampleId: string, repeat: number): string {
   return `${modelId.length}:${modelId}${sampleId}\u0000${repeat}`;
-}
-
-function cloneData<T>(value: T, what: string): T {
-  try {
-    return structuredClone(value);
-  } catch (cause) {
-    throw new BenchHubError(`${what} must be plain data (JSON-like values and dates)`, { cause });
-  }
-}
-
-function isPlainRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function assertDate(value: unknown, where: string): asserts value is Date {
@@ -148,31 +130,9 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
 
     async createTask(input: NewTask) {
       ensureOpen('createTask');
-      if (!isPlainRecord(input)) throw new BenchHubError('createTask: expected a NewTask object');
-      if (typeof input.planName !== 'string' || input.planName.trim() === '') {
-        throw new BenchHubError('createTask: planName must be a non-empty string');
-      }
-      if (!isPlainRecord(input.plan)) throw new BenchHubError('createTask: plan must be an object');
-      if (input.total !== undefined && !(Number.isInteger(input.total) && input.total >= 0)) {
-        throw new BenchHubError(`createTask: total must be an integer >= 0, got ${String(input.total)}`);
-      }
-      if (input.metadata !== undefined && !isPlainRecord(input.metadata)) {
-        throw new BenchHubError('createTask: metadata must be an object');
-      }
-      if (input.id !== undefined && (typeof input.id !== 'string' || input.id === '')) {
-        throw new BenchHubError('createTask: id must be a non-empty string');
-      }
-      const id = input.id ?? generateId();
+      const id = checkNewTask(input, generateId);
       if (tasks.has(id)) throw new BenchHubError(`createTask: a task with id "${id}" already exists`);
-      const task: Task = {
-        id,
-        planName: input.planName,
-        plan: cloneData(input.plan, 'createTask: plan'),
-        status: 'PENDING',
-        progress: { total: input.total ?? 0, completed: 0, failed: 0 },
-        createdAt: now(),
-      };
-      if (input.metadata !== undefined) task.metadata = cloneData(input.metadata, 'createTask: metadata');
+      const task = buildNewTask(input, id, now());
       tasks.set(id, { task, seq: seq++, results: new Map() });
       return structuredClone(task);
     },
@@ -213,48 +173,7 @@ export function createMemoryStorage(options: MemoryStorageOptions = {}): Storage
       const current = record.task;
       if (options.ifStatus !== undefined && !options.ifStatus.includes(current.status)) return undefined;
 
-      if (update.status !== undefined && !TaskStatusSchema.safeParse(update.status).success) {
-        throw new BenchHubError(`updateTask: unknown status "${String(update.status)}"`);
-      }
-      const target = update.status ?? current.status;
-      if (update.error !== undefined) {
-        if (target !== 'FAILURE') {
-          throw new BenchHubError(
-            `updateTask: an error is recorded only with status FAILURE (task ${id} would be ${target})`,
-          );
-        }
-        if (!TaskErrorSchema.safeParse(update.error).success) {
-          throw new BenchHubError('updateTask: error must be { name: non-empty string, message: string }');
-        }
-      }
-      let next: Task =
-        target === current.status
-          ? { ...current }
-          : transitionTask(current, target, {
-              at: now(),
-              ...(update.error === undefined ? {} : { error: { ...update.error } }),
-            });
-      if (target === current.status && update.error !== undefined) next.error = { ...update.error };
-      if (update.progress !== undefined) {
-        const merged = { ...next.progress };
-        for (const field of ['total', 'completed', 'failed'] as const) {
-          const value = update.progress[field];
-          if (value !== undefined) merged[field] = value;
-        }
-        const parsed = TaskProgressSchema.safeParse(merged);
-        if (!parsed.success) {
-          const issue = parsed.error.issues[0];
-          throw new BenchHubError(
-            `updateTask: progress${issue?.path.length ? `.${issue.path.join('.')}` : ''} ${issue?.message ?? 'is invalid'} (got ${JSON.stringify(merged)})`,
-          );
-        }
-        next = { ...next, progress: merged };
-      }
-      if (update.metadata !== undefined) {
-        if (!isPlainRecord(update.metadata))
-          throw new BenchHubError('updateTask: metadata must be an object');
-        next.metadata = cloneData(update.metadata, 'updateTask: metadata');
-      }
+      const next = applyTaskUpdate(current, update, now());
       record.task = next;
       return structuredClone(next);
     },

@@ -1,4 +1,4 @@
-import { type LeaderboardEntry, LeaderboardEntrySchema, leaderboardKey } from '../../domain/leaderboard.js';
+import { type LeaderboardEntry, leaderboardKey } from '../../domain/leaderboard.js';
 import { BenchHubError } from '../../errors/benchhub-error.js';
 import type {
   LeaderboardCategories,
@@ -7,20 +7,14 @@ import type {
   StoragePage,
   StorageStats,
 } from '../../spec/storage.js';
-import { decodeLeaderboardCursor, encodeLeaderboardCursor } from '../leaderboard/cursor.js';
+import { parseLeaderboardEntries, resolveLeaderboardBrowse } from '../leaderboard/browse.js';
+import { encodeLeaderboardCursor } from '../leaderboard/cursor.js';
 import {
   leaderboardFilterMatches,
   type ResolvedLeaderboardFilter,
   resolveLeaderboardFilter,
 } from '../leaderboard/filter.js';
-import {
-  compareCodePoints,
-  compareLeaderboardPositions,
-  type LeaderboardPosition,
-  leaderboardPosition,
-  resolveLeaderboardSort,
-} from '../leaderboard/order.js';
-import { resolvePaging } from '../paging.js';
+import { compareCodePoints, compareLeaderboardPositions, leaderboardPosition } from '../leaderboard/order.js';
 
 /** One stored cell: the entry and its visibility. */
 interface LeaderboardRecord {
@@ -79,19 +73,7 @@ export function createMemoryLeaderboard(now: () => number): MemoryLeaderboard {
 
   return {
     upsert(entries) {
-      if (!Array.isArray(entries)) throw new BenchHubError('upsertLeaderboard: expected an array of entries');
-      // Parse the whole call first: an invalid entry writes nothing.
-      const parsed = entries.map((entry, i) => {
-        const result = LeaderboardEntrySchema.safeParse(entry);
-        if (!result.success) {
-          const issue = result.error.issues[0];
-          const path = issue?.path.length ? `.${issue.path.join('.')}` : '';
-          throw new BenchHubError(
-            `upsertLeaderboard: entries[${i}]${path}: ${issue?.message ?? 'invalid entry'}`,
-          );
-        }
-        return result.data;
-      });
+      const parsed = parseLeaderboardEntries(entries);
       for (const entry of parsed) {
         const key = leaderboardKey(entry);
         const quarantined = records.get(key)?.quarantined ?? false;
@@ -101,31 +83,14 @@ export function createMemoryLeaderboard(now: () => number): MemoryLeaderboard {
 
     browse(query) {
       const where = 'browseLeaderboard';
-      if (typeof query !== 'object' || query === null) {
-        throw new BenchHubError(`${where}: expected a query object, got ${JSON.stringify(query)}`);
-      }
-      const paging = resolvePaging(query, where);
-      const sort = resolveLeaderboardSort(query, where);
-      if (query.includeQuarantined !== undefined && typeof query.includeQuarantined !== 'boolean') {
-        throw new BenchHubError(`${where}: includeQuarantined must be a boolean`);
-      }
-      let after: LeaderboardPosition | undefined;
-      if (query.cursor !== undefined) {
-        if (paging.offset > 0) {
-          throw new BenchHubError(
-            `${where}: a cursor continues after its page, so offset must be 0 or absent (got ${paging.offset})`,
-          );
-        }
-        after = decodeLeaderboardCursor(query.cursor, sort, where);
-      }
+      const { paging, sort, includeQuarantined, after } = resolveLeaderboardBrowse(query, where);
       const filter = resolveLeaderboardFilter(query, now(), where);
-      const ordered = matching(filter, query.includeQuarantined === true)
+      const ordered = matching(filter, includeQuarantined)
         .map((record) => ({ entry: record.entry, position: leaderboardPosition(record.entry, sort.by) }))
         .sort((a, b) => compareLeaderboardPositions(a.position, b.position, sort));
       let start = paging.offset;
       if (after !== undefined) {
-        const cursor = after;
-        start = ordered.findIndex((item) => compareLeaderboardPositions(item.position, cursor, sort) > 0);
+        start = ordered.findIndex((item) => compareLeaderboardPositions(item.position, after, sort) > 0);
         if (start < 0) start = ordered.length;
       }
       const page = ordered.slice(start, start + paging.limit);

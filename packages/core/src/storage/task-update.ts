@@ -1,21 +1,32 @@
 import {
-  BenchHubError,
   type Task,
   TaskErrorSchema,
   TaskProgressSchema,
   TaskStatusSchema,
-  type TaskUpdate,
   transitionTask,
-} from '@benchhub/core';
-import { isPlainRecord, jsonCopy } from '../values/json.js';
+} from '../domain/task.js';
+import { BenchHubError } from '../errors/benchhub-error.js';
+import type { TaskUpdate } from '../spec/storage.js';
+import { cloneData, isPlainRecord, type StorageDataCopy } from './plain-data.js';
 
 /**
- * The task after `update`, as `StorageV1.updateTask` defines it: a status change goes through core's
+ * The task after `update`, as `StorageV1.updateTask` defines it: a status change goes through
  * `transitionTask` (which throws `TaskTransitionError` when the change is not allowed and sets or clears
  * `startedAt`, `finishedAt` and `error`); the same status again is no transition; progress counters merge
- * and are validated; metadata is replaced. Pure: `current` is not modified.
+ * and are validated; metadata is replaced by a copy made with `copy` (default {@link cloneData}). Pure:
+ * `current` is not modified.
+ *
+ * @example
+ * ```ts
+ * applyTaskUpdate(task, { status: 'STARTED', progress: { total: 10 } }, new Date());
+ * ```
  */
-export function applyTaskUpdate(current: Task, update: TaskUpdate, at: Date): Task {
+export function applyTaskUpdate(
+  current: Task,
+  update: TaskUpdate,
+  at: Date,
+  copy: StorageDataCopy = cloneData,
+): Task {
   if (typeof update !== 'object' || update === null) {
     throw new BenchHubError('updateTask: expected a TaskUpdate object');
   }
@@ -58,7 +69,7 @@ export function applyTaskUpdate(current: Task, update: TaskUpdate, at: Date): Ta
   }
   if (update.metadata !== undefined) {
     if (!isPlainRecord(update.metadata)) throw new BenchHubError('updateTask: metadata must be an object');
-    next.metadata = jsonCopy(update.metadata, 'updateTask: metadata');
+    next.metadata = copy(update.metadata, 'updateTask: metadata');
   }
   return next;
 }
