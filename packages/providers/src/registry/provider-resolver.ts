@@ -67,7 +67,7 @@ function apiKeyOf(
 ): string | undefined {
   if (model.apiKey !== undefined) {
     // A key already resolved by the engine (`evaluate(plan, { env })`) arrives as the value itself.
-    const variable = secretRefVariable(model.apiKey as never);
+    const variable = secretRefVariable(model.apiKey);
     if (variable === undefined) return typeof model.apiKey === 'string' ? model.apiKey : undefined;
     const value = env[variable];
     if (value === undefined || value === '')
@@ -128,10 +128,10 @@ function cacheKey(
  * const providers = createProviderResolver({ env: process.env, defaults: { 'local-gguf': { threads: 1 } } });
  * try {
  *   const result = await evaluate(plan, { providers, env: process.env });
+ *   const judge = await providers('openai:gpt-4o-mini'); // a model of its own, outside any plan
  * } finally {
  *   await providers.close();
  * }
- * const model = await providers('openai:gpt-4o-mini');
  * ```
  */
 export function createProviderResolver(options: ProviderResolverOptions = {}): ProviderResolver {
