@@ -1,8 +1,8 @@
 import type { StorageV1 } from '@benchhub/core';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collect, leaderboardEntry, sampleResult } from '../../storage-sql/test/support/fixtures.js';
 import { createPostgresStorage } from '../src/index.js';
-import { collect, leaderboardEntry, sampleResult } from './support/fixtures.js';
 import { dropSchemas, freshSchemaName, probePostgres, TEST_POSTGRES_URL } from './support/test-database.js';
 
 const probe = await probePostgres();

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import type { StorageV1 } from '@benchhub/core';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collect, leaderboardEntry, sampleResult } from '../../storage-sql/test/support/fixtures.js';
 import { createSqliteStorage, SQLITE_MAX_PARAMETERS } from '../src/index.js';
-import { collect, leaderboardEntry, sampleResult, temporaryDirectory } from './support/fixtures.js';
+import { temporaryDirectory } from './support/fixtures.js';
 
 const files = temporaryDirectory('benchhub-sqlite-batches-');
 afterAll(() => files.remove());

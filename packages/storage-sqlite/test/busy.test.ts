@@ -2,8 +2,9 @@ import type { Logger } from '@benchhub/core';
 import { SqlStorageError } from '@benchhub/storage-sql';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collect, sampleResult } from '../../storage-sql/test/support/fixtures.js';
 import { createSqliteStorage, sqliteDialectTraits } from '../src/index.js';
-import { collect, sampleResult, temporaryDirectory } from './support/fixtures.js';
+import { temporaryDirectory } from './support/fixtures.js';
 
 const files = temporaryDirectory('benchhub-sqlite-busy-');
 afterAll(() => files.remove());

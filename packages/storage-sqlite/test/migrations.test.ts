@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { SchemaVersionError, SQL_SCHEMA_VERSION } from '@benchhub/storage-sql';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { collect, leaderboardEntry, sampleResult } from '../../storage-sql/test/support/fixtures.js';
 import { createSqliteStorage } from '../src/index.js';
-import { collect, leaderboardEntry, sampleResult, temporaryDirectory } from './support/fixtures.js';
+import { temporaryDirectory } from './support/fixtures.js';
 
 const files = temporaryDirectory('benchhub-sqlite-migrations-');
 afterAll(() => files.remove());

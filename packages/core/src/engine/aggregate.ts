@@ -3,7 +3,7 @@ import type { SampleResult } from '../domain/result.js';
 import type { Sample } from '../domain/sample.js';
 import { BenchHubError } from '../errors/benchhub-error.js';
 import type { MetricItem, MetricOutput, MetricV1 } from '../spec/metric.js';
-import { aggregateLeaderboard } from '../statistics/leaderboard.js';
+import { aggregateLeaderboard, toStoredLeaderboardEntry } from '../statistics/leaderboard.js';
 import { criticalZ } from '../statistics/normal.js';
 import { type Interval, summarize } from '../statistics/summarize.js';
 import type { MetricSummary } from './evaluation-result.js';
@@ -195,21 +195,7 @@ export function summarizeResults(
   for (const metric of metrics) {
     if (metric.corpus) continue;
     const { entries } = aggregateLeaderboard(reducedResults, { metric: metric.name, confidenceLevel: level });
-    for (const e of entries) {
-      leaderboard.push({
-        modelName: e.modelName,
-        metric: e.metric,
-        language: e.language,
-        subjectType: e.subjectType,
-        taskType: e.taskType,
-        score: e.score,
-        n: e.n,
-        stderr: e.stderr,
-        ci: e.ci === null ? null : { lower: e.ci.lower, upper: e.ci.upper, level: e.ci.level },
-        updatedAt: e.updatedAt,
-        source: 'evaluation',
-      });
-    }
+    for (const e of entries) leaderboard.push(toStoredLeaderboardEntry(e));
   }
   return { aggregates, leaderboard };
 }

@@ -6,7 +6,7 @@ import { BenchHubError } from '../errors/benchhub-error.js';
 import { getMetric } from '../metrics/registry.js';
 import { RepeatReducerSchema } from '../plan/schema.js';
 import type { StorageV1 } from '../spec/storage.js';
-import { aggregateLeaderboard } from '../statistics/leaderboard.js';
+import { aggregateLeaderboard, toStoredLeaderboardEntry } from '../statistics/leaderboard.js';
 
 /** Options of {@link rebuildLeaderboard}. */
 export interface RebuildLeaderboardOptions {
@@ -205,21 +205,7 @@ export async function rebuildLeaderboard(
         metric,
         confidenceLevel: task.confidenceLevel,
       });
-      for (const e of cells) {
-        entries.push({
-          modelName: e.modelName,
-          metric: e.metric,
-          language: e.language,
-          subjectType: e.subjectType,
-          taskType: e.taskType,
-          score: e.score,
-          n: e.n,
-          stderr: e.stderr,
-          ci: e.ci === null ? null : { lower: e.ci.lower, upper: e.ci.upper, level: e.ci.level },
-          updatedAt: e.updatedAt,
-          source: 'evaluation',
-        });
-      }
+      for (const e of cells) entries.push(toStoredLeaderboardEntry(e));
     }
     for (let i = 0; i < entries.length; i += batchSize) {
       signal?.throwIfAborted();

@@ -27,6 +27,7 @@ export {
   type RollupAggregate,
   type RollupStderr,
   type RollupWeighting,
+  toStoredLeaderboardEntry,
 } from './leaderboard.js';
 export { binomialTestHalf, type McNemarResult, mcnemarExact, mcnemarTest } from './mcnemar.js';
 export { criticalZ, erfc, normalCdf, normalQuantile } from './normal.js';

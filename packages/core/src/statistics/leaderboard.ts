@@ -54,6 +54,26 @@ export interface AggregatedLeaderboardEntry extends LeaderboardEntry {
   rollup?: { groups: number; size: RollupAggregate; mean: RollupAggregate };
 }
 
+/**
+ * The entry to store for an aggregated one: the leaderboard fields only (no `level` or `rollup`), with
+ * `source: 'evaluation'`. What the engine upserts after a run and what `rebuildLeaderboard` recomputes.
+ */
+export function toStoredLeaderboardEntry(e: AggregatedLeaderboardEntry): LeaderboardEntry {
+  return {
+    modelName: e.modelName,
+    metric: e.metric,
+    language: e.language,
+    subjectType: e.subjectType,
+    taskType: e.taskType,
+    score: e.score,
+    n: e.n,
+    stderr: e.stderr,
+    ci: e.ci === null ? null : { lower: e.ci.lower, upper: e.ci.upper, level: e.ci.level },
+    updatedAt: e.updatedAt,
+    source: 'evaluation',
+  };
+}
+
 /** Results left out of a leaderboard, by reason. */
 export interface LeaderboardExclusions extends ExcludedCounts {
   /** Scored samples none of whose subjects is in the taxonomy. */

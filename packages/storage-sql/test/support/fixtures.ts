@@ -1,3 +1,4 @@
+/** Result and leaderboard fixtures shared by the SQLite and PostgreSQL adapters' tests. */
 import type { LeaderboardEntry, SampleResult } from '@benchhub/core';
 
 /** A successful sample result of `taskId` with overridable fields. */
