@@ -20,11 +20,12 @@
  *    its fine subjects: up to 3,381 matches) and one task type, sorted by score descending, limit 100,
  *    with `total`; every page and total is checked. Fields `browseP95Ms` (target ≤ 5 on both),
  *    `browseP50Ms`, `browseMaxMs`.
- * 4. Memory: a FRESH child process (node + tsx) runs one full `evaluate()` of 1,000,000 generated MCQA
+ * 4. Memory: a FRESH child process (plain node on the BUILT packages, as a user's script runs them; the
+ *    bench refuses a build older than its sources) runs one full `evaluate()` of 1,000,000 generated MCQA
  *    samples (20,000 with --smoke) from a JSONL file with an instant function model and `string_match`
  *    into `createSqliteStorage` on a temporary file, and prints its `process.resourceUsage().maxRSS`.
  *    Field `memory.peakRssMb` (target ≤ 300). Where the memory went: `memory.baselineRssMb` (the child
- *    before the run: Node, tsx, modules) and `memory.phases`, the peak RSS reached by the end of each
+ *    before the run: Node and the modules) and `memory.phases`, the peak RSS reached by the end of each
  *    phase — `loading` (the dataset, until the first result), `calls` (until every result is done),
  *    `aggregating` (reading the results back, aggregating, the leaderboard) — with the heap in use then.
  *    The bench then opens the file and asserts that exactly that many result rows are stored
@@ -36,7 +37,7 @@
  * whole run) and `memory.accuracy` (1: the model answers the gold letter); at the top `smoke`,
  * `targets` and `ok` (every target met).
  *
- * Sources, not builds, are measured: the file re-runs itself with `--conditions=@benchhub/source` when
+ * Apart from the memory child, sources, not builds, are measured: the file re-runs itself with `--conditions=@benchhub/source` when
  * started without it. With --json the last line is one JSON object. A --smoke run exits 0 below the
  * targets; a full run exits 1 when a target is missed (a skipped PostgreSQL part misses nothing).
  */

@@ -12,10 +12,16 @@ import { ResultSink } from './result-sink.js';
 import { EvaluationRuntime } from './runtime.js';
 
 /**
- * Runs a plan end to end and returns the finished task with its aggregates: datasets are loaded,
- * prompts rendered, every (model, sample, repeat) not yet stored is sent through the queue under the
- * concurrency, rate and budget limits with retries, scored, written in batches, aggregated (mean,
- * stderr, CI, errors beside each score) and put on the leaderboard.
+ * Runs a plan end to end and returns the finished task with its aggregates: datasets are read (and
+ * checked) once, then streamed again as prompts are rendered, every (model, sample, repeat) not yet
+ * stored is sent through the queue under the concurrency, rate and budget limits with retries, scored,
+ * written in batches, aggregated from storage (mean, stderr, CI, errors beside each score) and put on
+ * the leaderboard.
+ *
+ * Memory stays flat in the dataset's size: a dataset without `sampleSize` is never held whole (only the
+ * chunks in flight), and aggregation keeps a few numbers per result. Held in memory are: a sampled
+ * dataset's sample (`sampleSize`), a dataset that is its own few-shot pool, every dataset when a
+ * corpus-level metric (BLEU, chrF, F1, pass@k) is scored, and, on a resume, the keys already stored.
  *
  * Defaults: in-memory storage and an in-process queue, so a script needs nothing but a provider. Pass
  * the `taskId` of a stored task to resume it. An invalid plan or option rejects with a
@@ -129,6 +135,8 @@ export async function prepareEvaluation(
     ...(options.signal === undefined ? {} : { signal: options.signal }),
     ...(options.huggingface === undefined ? {} : { huggingface: options.huggingface }),
     logger,
+    // A worker looks up the samples of any job by id.
+    hold: 'all',
   });
   let runtime: EvaluationRuntime | undefined;
   const { onEvent, events } = options;

@@ -1,4 +1,4 @@
-import type { SampleResult, SampleResultError } from '../domain/result.js';
+import type { SampleResultError } from '../domain/result.js';
 import type { Task, TaskError, TaskStatus } from '../domain/task.js';
 import { BenchHubError } from '../errors/benchhub-error.js';
 import { type Logger, silentLogger } from '../logger/logger.js';
@@ -9,9 +9,10 @@ import type { QueueV1 } from '../spec/queue.js';
 import { canonicalJson } from '../spec/response-cache-key.js';
 import type { StorageV1 } from '../spec/storage.js';
 import { createMemoryStorage } from '../storage/memory/create-memory-storage.js';
-import { type ResultsSummary, summarizeResults } from './aggregate.js';
+import { type ResultsSummary, summarizeStoredResults } from './aggregate.js';
 import type { EvaluationResult, StopReason } from './evaluation-result.js';
 import type { EvaluationEvent } from './events.js';
+import { JobSource } from './job-source.js';
 import type { EvaluateOptions } from './options.js';
 import {
   type DatasetRuntime,
@@ -23,7 +24,8 @@ import {
 import { ResultSink } from './result-sink.js';
 import { runJobs } from './run-jobs.js';
 import { EvaluationRuntime } from './runtime.js';
-import { planJobs, type SampleJobData } from './sample-job.js';
+import { itemKey, takeSampleCensus } from './sample-census.js';
+import type { SampleJobData } from './sample-job.js';
 
 type Emit = (event: EvaluationEvent) => void;
 
@@ -99,16 +101,10 @@ async function startTask(storage: StorageV1, task: Task): Promise<Task> {
   return current;
 }
 
-async function readResults(storage: StorageV1, taskId: string): Promise<SampleResult[]> {
-  const out: SampleResult[] = [];
-  for await (const result of storage.streamResults({ taskId })) out.push(result);
-  return out;
-}
-
 async function completedKeys(storage: StorageV1, taskId: string): Promise<Set<string>> {
   const done = new Set<string>();
   for await (const key of storage.completedKeys(taskId)) {
-    done.add(`${key.modelId}\u0000${key.sampleId}\u0000${key.repeat}`);
+    done.add(itemKey(key.modelId, key.sampleId, key.repeat));
   }
   return done;
 }
@@ -148,7 +144,7 @@ export async function executeEvaluation(
   const modelIds = [...resolved.models.keys()];
   if (task.status === 'SUCCESS') {
     // Nothing left to run: report what is stored.
-    const { aggregates, leaderboard } = summarizeResults(await readResults(storage, taskId), {
+    const { aggregates, leaderboard } = await summarizeStoredResults(storage, taskId, {
       modelIds,
       metrics: resolved.scoring.metrics,
       reducer: resolved.scoring.reducer,
@@ -201,32 +197,40 @@ export async function executeEvaluation(
       ...(options.signal === undefined ? {} : { signal: options.signal }),
       ...(options.huggingface === undefined ? {} : { huggingface: options.huggingface }),
       logger,
+      // Corpus-level metrics read every sample back when the results are aggregated.
+      hold: resolved.scoring.metrics.some((m) => m.corpus !== undefined) ? 'all' : 'needed',
     });
     runtime = new EvaluationRuntime(taskId, resolved, datasets, sink, options);
     if (options.signal?.aborted) onAbort();
 
     const done = await completedKeys(storage, taskId);
-    const datasetList = [...datasets.values()].map((d) => ({
-      name: d.name,
-      sampleIds: d.samples.map((s) => s.sample.id),
-    }));
     const repeats = resolved.scoring.repeats;
-    let total = 0;
-    for (const d of datasetList) total += d.sampleIds.length * repeats * modelIds.length;
-    const backlogs = planJobs(modelIds, datasetList, repeats, chunkSize, done);
-    let pending = 0;
-    for (const b of backlogs) for (const j of b.jobs) pending += j.sampleIds.length;
-    sink.total = total;
-    sink.resumed = total - pending;
+    const census = await takeSampleCensus(datasets.values(), modelIds, repeats, done);
+    sink.total = census.samples * repeats * modelIds.length;
+    sink.resumed = census.resumed;
     await storage.updateTask(taskId, { progress: sink.progress() });
-    logger.info('evaluation started', { taskId, total, resumed: sink.resumed, models: modelIds.length });
+    logger.info('evaluation started', {
+      taskId,
+      total: sink.total,
+      resumed: sink.resumed,
+      models: modelIds.length,
+    });
 
     const window = new Map(
       [...resolved.models.values()].map((m) => [m.id, Math.max(2, Math.ceil((2 * m.limit) / chunkSize))]),
     );
+    const source = new JobSource({
+      datasets: [...datasets.values()],
+      modelIds,
+      repeats,
+      chunkSize,
+      done,
+      lookahead: 2 * Math.max(...window.values()) + 8,
+      stopped: () => runtime?.stopReason !== undefined,
+    });
     const queue: QueueV1<SampleJobData> = options.queue ?? createInProcessQueue<SampleJobData>();
     try {
-      await runJobs(queue, runtime, backlogs, window, logger);
+      await runJobs(queue, runtime, source, window, logger);
     } finally {
       if (options.queue === undefined) await queue.close();
     }
@@ -245,21 +249,12 @@ export async function executeEvaluation(
     options.signal?.removeEventListener('abort', onAbort);
   }
 
-  // Aggregates come from storage, so resumed results count exactly like this run's.
-  let stored: SampleResult[] = [];
-  try {
-    stored = await readResults(storage, taskId);
-  } catch (error) {
-    logger.error('reading results back failed', { taskId, error: String(error) });
-    if (stopReason === 'completed') {
-      stopReason = 'error';
-      failure = error;
-    }
-  }
-  logger.debug('results read back', { taskId, results: stored.length });
+  // Aggregates come from storage, so resumed results count exactly like this run's. They are streamed
+  // into compact per-metric values: the results themselves are never all held.
   let summary: ResultsSummary = { aggregates: [], leaderboard: [] };
+  let firstError: SampleResultError | undefined;
   try {
-    summary = summarizeResults(stored, {
+    const read = await summarizeStoredResults(storage, taskId, {
       modelIds,
       metrics: resolved.scoring.metrics,
       reducer: resolved.scoring.reducer,
@@ -267,8 +262,11 @@ export async function executeEvaluation(
       repeats: resolved.scoring.repeats,
       sampleOf: (dataset, id) => datasets.get(dataset)?.byId.get(id)?.sample,
     });
+    logger.debug('results read back', { taskId, results: read.count });
+    summary = read;
+    firstError = read.firstError;
   } catch (error) {
-    logger.error('aggregating the results failed', { taskId, error: String(error) });
+    logger.error('reading back and aggregating the results failed', { taskId, error: String(error) });
     if (stopReason === 'completed') {
       stopReason = 'error';
       failure = error;
@@ -279,7 +277,6 @@ export async function executeEvaluation(
   let status: TaskStatus =
     stopReason === 'completed' ? 'SUCCESS' : stopReason === 'error' ? 'FAILURE' : 'CANCELLED';
   let error: TaskError | undefined = stopReason === 'error' ? taskError(failure) : undefined;
-  const firstError: SampleResultError | undefined = stored.find((r) => r.error !== undefined)?.error;
   if (status === 'SUCCESS' && sink.producedCount > 0 && sink.errorCount === sink.producedCount) {
     status = 'FAILURE';
     error = {

@@ -2,7 +2,15 @@
  * The evaluation engine: `evaluate` runs a plan end to end, `runEvaluation` streams its events, and
  * `prepareEvaluation` + `createSampleJobHandler` let worker processes run the same jobs.
  */
-export { type ResultsSummary, type SummarizeResultsOptions, summarizeResults } from './aggregate.js';
+export {
+  createResultsAccumulator,
+  type ResultsAccumulator,
+  type ResultsSummary,
+  type StoredResultsSummary,
+  type SummarizeResultsOptions,
+  summarizeResults,
+  summarizeStoredResults,
+} from './aggregate.js';
 export { BudgetLedger } from './budget.js';
 export { evaluate, type PrepareEvaluationOptions, prepareEvaluation, runEvaluation } from './evaluate.js';
 export type { EvaluationResult, MetricSummary, StopReason, UsageTotals } from './evaluation-result.js';

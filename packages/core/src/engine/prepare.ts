@@ -71,10 +71,15 @@ export interface PreparedSample {
 /** One evaluated dataset of the run. */
 export interface DatasetRuntime {
   readonly name: string;
-  /** Samples in load order. */
-  readonly samples: readonly PreparedSample[];
-  /** Samples by id. */
-  readonly byId: ReadonlyMap<string, PreparedSample>;
+  /**
+   * The samples this process holds, by id: all of them when the dataset is held in memory; while it
+   * streams, those of the chunks in flight (the run's job source adds and removes them).
+   */
+  readonly byId: Map<string, PreparedSample>;
+  /** The samples in load order when the dataset is held in memory; `undefined` when it streams. */
+  readonly held: readonly PreparedSample[] | undefined;
+  /** Reads the samples from the source again, in load order (what a streamed dataset is fed from). */
+  readonly stream: () => AsyncIterable<PreparedSample>;
   /** Renders a sample's prompt per the dataset's prompt spec. */
   readonly render: (sample: Sample) => PromptRendering;
 }
@@ -365,12 +370,19 @@ export interface LoadRunDatasetsOptions {
   signal?: AbortSignal;
   logger?: Logger;
   huggingface?: EvaluateOptions['huggingface'];
+  /**
+   * Which datasets are read into memory up front: `all` (a worker looking samples up by id), or `needed`
+   * (the default): only those that must be, because they are sampled (`sampleSize`: the sampler holds
+   * its sample anyway) or are their own few-shot pool; the others stream through the run.
+   */
+  hold?: 'all' | 'needed';
 }
 
 /**
- * Loads the datasets a plan evaluates (a dataset used only as another's few-shot pool is not evaluated),
- * with their few-shot pools and prompt renderers. Sample ids must be unique across the evaluated
- * datasets: they are part of each result's unique key.
+ * Opens the datasets a plan evaluates (a dataset used only as another's few-shot pool is not evaluated),
+ * with their few-shot pools and prompt renderers. Held datasets are read now (a sample id appearing
+ * twice in one is an error); streamed ones are read when the run streams them. Ids must also be unique
+ * across datasets (they key the results): the run's census checks that for every dataset.
  */
 export async function loadRunDatasets(
   plan: Plan,
@@ -399,52 +411,48 @@ export async function loadRunDatasets(
     }
     return pool;
   };
-
-  const out = new Map<string, DatasetRuntime>();
-  const owner = new Map<string, string>();
   const normalize: LabelNormalizers = {
     language: memo((value) => normalizeLanguage(value) ?? value),
     taskType: memo(normalizeTaskType),
   };
+
+  const out = new Map<string, DatasetRuntime>();
   for (const spec of plan.datasets) {
     if (poolNames.has(spec.name)) continue;
     const prompt: PromptSpec | Record<string, never> = promptOf(spec.name) ?? {};
     const fewShot = 'fewShot' in prompt ? prompt.fewShot : undefined;
     const fewShotName = fewShot !== undefined && fewShot.k > 0 ? fewShot.dataset : undefined;
-    const samples: PreparedSample[] = [];
+    const stream = async function* (): AsyncGenerator<PreparedSample> {
+      for await (const sample of loadSamples(spec, loadOptions)) {
+        yield { sample, labels: labelsOf(sample, normalize) };
+      }
+    };
+    const hold = options.hold === 'all' || spec.sampleSize !== undefined || fewShotName === spec.name;
     const byId = new Map<string, PreparedSample>();
-    for await (const sample of loadSamples(spec, loadOptions)) {
-      if (byId.has(sample.id)) {
-        throw new DatasetError(
-          `sample id "${sample.id}" appears twice: ids must be unique (they key the results)`,
-          {
-            source: spec.name,
-            field: 'id',
-          },
-        );
+    let held: PreparedSample[] | undefined;
+    if (hold) {
+      held = [];
+      for await (const prepared of stream()) {
+        if (byId.has(prepared.sample.id)) {
+          throw new DatasetError(
+            `sample id "${prepared.sample.id}" appears twice: ids must be unique (they key the results)`,
+            { source: spec.name, field: 'id' },
+          );
+        }
+        held.push(prepared);
+        byId.set(prepared.sample.id, prepared);
       }
-      const other = owner.size === 0 ? undefined : owner.get(sample.id);
-      if (other !== undefined) {
-        throw new DatasetError(
-          `sample id "${sample.id}" is in datasets "${other}" and "${spec.name}": sample ids must be unique across a plan's datasets (they key the results); filter one of them or give the rows distinct ids`,
-          { source: spec.name, field: 'id' },
-        );
-      }
-      const prepared = { sample, labels: labelsOf(sample, normalize) };
-      samples.push(prepared);
-      byId.set(sample.id, prepared);
     }
-    if (plan.datasets.length > 1) for (const id of byId.keys()) owner.set(id, spec.name);
     const fewShotPool =
       fewShotName === undefined
         ? undefined
         : fewShotName === spec.name
-          ? samples.map((s) => s.sample)
+          ? held!.map((s) => s.sample)
           : await poolOf(fewShotName);
     const render = createPromptRenderer(prompt, {
       ...(fewShotPool === undefined ? {} : { fewShotPool }),
     });
-    out.set(spec.name, { name: spec.name, samples, byId, render });
+    out.set(spec.name, { name: spec.name, byId, held, stream, render });
   }
   return out;
 }

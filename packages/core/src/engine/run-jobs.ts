@@ -1,28 +1,30 @@
 import type { Logger } from '../logger/logger.js';
 import type { QueueV1 } from '../spec/queue.js';
 import { RateLimitedError } from '../spec/queue-errors.js';
+import type { JobSource } from './job-source.js';
 import type { EvaluationRuntime } from './runtime.js';
-import { type ModelBacklog, SAMPLE_JOB_NAME, type SampleJobData } from './sample-job.js';
+import { SAMPLE_JOB_NAME, type SampleJobData } from './sample-job.js';
 
 /** How long a job of another task is put back for when the run's own worker claims it. */
 const FOREIGN_JOB_RETRY_MS = 1_000;
 
 /**
- * Feeds a run's jobs through the queue and works them off with the run's own worker. Each model keeps
- * at most `window[model]` jobs enqueued or running, so its lanes always have the next chunk at hand
- * while no model's jobs crowd out another's, and a stop leaves little queued work behind. Resolves when
- * every job has finished, or, after a stop, when the jobs already running have finished.
+ * Feeds a run's jobs through the queue and works them off with the run's own worker. Jobs come from the
+ * job source as they are needed: each model keeps at most `window[model]` jobs enqueued or running, so
+ * its lanes always have the next chunk at hand while no model's jobs crowd out another's, and a stop
+ * leaves little queued work behind. Resolves when every job has finished, or, after a stop, when the jobs
+ * already running have finished.
  */
 export async function runJobs(
   queue: QueueV1<SampleJobData>,
   runtime: EvaluationRuntime,
-  backlogs: readonly ModelBacklog[],
+  source: JobSource,
   window: ReadonlyMap<string, number>,
   logger: Logger,
 ): Promise<void> {
   const taskId = runtime.taskId;
-  const cursor = new Map(backlogs.map((b) => [b.modelId, 0]));
-  const inQueue = new Map(backlogs.map((b) => [b.modelId, 0]));
+  const inQueue = new Map([...window.keys()].map((id) => [id, 0]));
+  const filling = new Set<string>();
   let waiting = 0;
   let active = 0;
   let queueCancelled = false;
@@ -32,32 +34,28 @@ export async function runJobs(
   });
 
   const checkDone = (): void => {
-    if (active > 0) return;
+    if (active > 0 || filling.size > 0) return;
     if (waiting === 0 || queueCancelled) finish();
   };
 
-  const nextJobs = (backlog: ModelBacklog): SampleJobData[] => {
-    const out: SampleJobData[] = [];
-    const limit = window.get(backlog.modelId) ?? 2;
-    while (runtime.stopReason === undefined && inQueue.get(backlog.modelId)! < limit) {
-      const i = cursor.get(backlog.modelId)!;
-      const job = backlog.jobs[i];
-      if (job === undefined) break;
-      cursor.set(backlog.modelId, i + 1);
-      inQueue.set(backlog.modelId, inQueue.get(backlog.modelId)! + 1);
-      out.push(job);
-    }
-    return out;
-  };
-
-  const enqueue = async (jobs: SampleJobData[]): Promise<void> => {
-    if (jobs.length === 0) return;
-    waiting += jobs.length;
+  /** Tops up a model's jobs in the queue to its window (one filler per model at a time). */
+  const refill = async (modelId: string): Promise<void> => {
+    if (filling.has(modelId)) return;
+    filling.add(modelId);
+    const limit = window.get(modelId) ?? 2;
     try {
-      await queue.enqueue(jobs.map((data) => ({ taskId, name: SAMPLE_JOB_NAME, data, maxAttempts: 1 })));
+      while (runtime.stopReason === undefined && inQueue.get(modelId)! < limit) {
+        const job = await source.next(modelId);
+        if (job === undefined) break;
+        inQueue.set(modelId, inQueue.get(modelId)! + 1);
+        waiting++;
+        await queue.enqueue([{ taskId, name: SAMPLE_JOB_NAME, data: job, maxAttempts: 1 }]);
+      }
     } catch (error) {
-      waiting -= jobs.length;
+      logger.error('feeding the queue failed', { taskId, error: String(error) });
       runtime.stop('error', error);
+    } finally {
+      filling.delete(modelId);
       checkDone();
     }
   };
@@ -80,8 +78,8 @@ export async function runJobs(
         active--;
         const modelId = job.data.modelId;
         inQueue.set(modelId, (inQueue.get(modelId) ?? 1) - 1);
-        const backlog = backlogs.find((b) => b.modelId === modelId);
-        if (backlog !== undefined) await enqueue(nextJobs(backlog));
+        source.release(job.data);
+        void refill(modelId);
         checkDone();
       }
     },
@@ -94,6 +92,7 @@ export async function runJobs(
   );
 
   const onStop = (): void => {
+    source.wake();
     if (runtime.stopReason === 'budget' || queueCancelled) return;
     // Cancelled or failed: drop the jobs still waiting; running ones see their signal abort.
     queue
@@ -108,7 +107,7 @@ export async function runJobs(
   };
   runtime.signal.addEventListener('abort', onStop, { once: true });
   try {
-    for (const backlog of backlogs) await enqueue(nextJobs(backlog));
+    for (const modelId of window.keys()) void refill(modelId);
     checkDone();
     await finished;
   } finally {

@@ -49,7 +49,7 @@ function positive(value: number | undefined, name: string, fallback: number): nu
 }
 
 /**
- * The live state of one task's run in one process: the resolved plan, the loaded datasets, the model
+ * The live state of one task's run in one process: the resolved plan, the datasets, the model
  * lanes, the result sink and the stop flag. The coordinator and every worker process (see
  * `createSampleJobHandler`) each hold one; they share nothing but storage.
  */

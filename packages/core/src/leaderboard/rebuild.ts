@@ -1,12 +1,12 @@
-import type { LeaderboardEntry } from '../domain/leaderboard.js';
 import type { SampleResult } from '../domain/result.js';
 import type { Task } from '../domain/task.js';
-import { type RepeatReducer, reduceRepeats } from '../engine/reducers.js';
+import { createLeaderboardFeed } from '../engine/leaderboard-feed.js';
+import type { RepeatReducer } from '../engine/reducers.js';
+import { createRepeatGrouping } from '../engine/repeat-groups.js';
 import { BenchHubError } from '../errors/benchhub-error.js';
 import { getMetric } from '../metrics/registry.js';
 import { RepeatReducerSchema } from '../plan/schema.js';
 import type { StorageV1 } from '../spec/storage.js';
-import { aggregateLeaderboard, toStoredLeaderboardEntry } from '../statistics/leaderboard.js';
 
 /** Options of {@link rebuildLeaderboard}. */
 export interface RebuildLeaderboardOptions {
@@ -39,6 +39,8 @@ interface TaskToRebuild {
   at: number;
   reducer: RepeatReducer;
   confidenceLevel: number;
+  /** Repeats per sample, when the stored plan says. */
+  repeats: number | undefined;
 }
 
 const DEFAULT_BATCH_SIZE = 500;
@@ -48,14 +50,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The reducer and interval level the task's stored plan asked for (the engine's defaults otherwise). */
+/**
+ * The reducer, interval level and repeats the task's stored plan asked for (the engine's defaults
+ * otherwise; repeats unknown when the plan does not say).
+ */
 function planSettings(task: Task, fallbackLevel: number): Omit<TaskToRebuild, 'id' | 'at'> {
   const evaluation = isRecord(task.plan.evaluation) ? task.plan.evaluation : {};
   const reducer = RepeatReducerSchema.safeParse(evaluation.reducer);
   const level = evaluation.confidenceLevel;
+  const repeats = evaluation.repeats;
   return {
     reducer: reducer.success ? reducer.data : 'mean',
     confidenceLevel: typeof level === 'number' && level > 0 && level < 1 ? level : fallbackLevel,
+    repeats: typeof repeats === 'number' && Number.isInteger(repeats) && repeats >= 1 ? repeats : undefined,
   };
 }
 
@@ -69,8 +76,9 @@ function builtinMetric(name: string): ReturnType<typeof getMetric> | undefined {
 }
 
 /**
- * Keeps of a stored result only what aggregation reads (the raw output only where majority voting needs
- * it), with the labels of equal results shared: a task of a million results repeats a few hundred labels.
+ * Keeps of a stored successful result only what aggregation reads (the raw output only where majority
+ * voting needs it), with the labels of equal results shared: for a task whose plan does not state its
+ * repeats, whose samples are all held until the end.
  */
 function slimmer(): (result: SampleResult) => SampleResult {
   const labels = new Map<string, SampleResult['labels']>();
@@ -99,30 +107,6 @@ function slimmer(): (result: SampleResult) => SampleResult {
   };
 }
 
-/** Reduces the repeats of each sample as the engine does before aggregating (see `summarizeResults`). */
-function reduceTaskRepeats(
-  results: readonly SampleResult[],
-  reducer: RepeatReducer,
-  metricNames: readonly string[],
-): SampleResult[] {
-  const higherIsBetter = new Map(metricNames.map((m) => [m, builtinMetric(m)?.higherIsBetter ?? true]));
-  const groups = new Map<string, SampleResult[]>();
-  for (const result of results) {
-    const key = `${result.modelId}\u0000${result.datasetName}\u0000${result.sampleId}`;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [result]);
-    else group.push(result);
-  }
-  const reduced: SampleResult[] = [];
-  for (const group of groups.values()) {
-    if (group.length > 1) group.sort((a, b) => a.repeat - b.repeat);
-    const outcome = reduceRepeats(group, reducer, metricNames, (m) => higherIsBetter.get(m) ?? true);
-    if (outcome !== undefined)
-      reduced.push({ ...(group[0] as SampleResult), repeat: 0, scores: outcome.scores });
-  }
-  return reduced;
-}
-
 /** The SUCCESS tasks, in the order their results became final. */
 async function successfulTasks(storage: StorageV1, fallbackLevel: number): Promise<TaskToRebuild[]> {
   const found: TaskToRebuild[] = [];
@@ -143,11 +127,14 @@ async function successfulTasks(storage: StorageV1, fallbackLevel: number): Promi
 
 /**
  * Recomputes the `evaluation` entries of the leaderboard from the stored sample results, as the engine
- * upserts them after a run: for every SUCCESS task, in the order the tasks finished, its successful
- * results are streamed, the repeats of each sample reduced with the reducer of the task's stored plan
- * (`mean` when it names none), and `aggregateLeaderboard` run for each metric present (fine subjects and
- * their coarse roll-ups); the entries are upserted in batches. Each cell thus ends with the value of the
- * last task that finished with it. One task's results are held at a time (never all tasks' at once).
+ * upserts them after a run: for every SUCCESS task, in the order the tasks finished, its results
+ * are streamed, the repeats of each sample reduced with the reducer of the task's stored plan (`mean`
+ * when it names none; failed repeats left out), and the samples fed to a leaderboard builder per metric
+ * present (fine subjects and their coarse roll-ups): the engine's own path (`createRepeatGrouping`,
+ * `createLeaderboardFeed`). The entries are upserted in batches. Each cell thus ends with the value of the
+ * last task that finished with it. One task's compact data is held at a time: its cells' values, and a
+ * sample's results until its repeats are in (every sample's when the stored plan does not state
+ * `repeats`).
  *
  * Upserts keep quarantine and revive soft-deleted cells; seed entries are untouched unless a task
  * produces the very same cell. Cells of tasks no longer stored are left as they are. A run-time
@@ -180,33 +167,39 @@ export async function rebuildLeaderboard(
   const { signal } = options;
   signal?.throwIfAborted();
 
+  const higher = new Map<string, boolean>();
+  const higherIsBetter = (metric: string): boolean => {
+    let better = higher.get(metric);
+    if (better === undefined) {
+      better = builtinMetric(metric)?.higherIsBetter ?? true;
+      higher.set(metric, better);
+    }
+    return better;
+  };
+
   const outcome: RebuildLeaderboardOutcome = { tasks: 0, results: 0, entries: 0 };
   for (const task of await successfulTasks(storage, fallbackLevel)) {
-    const results: SampleResult[] = [];
-    const slim = slimmer();
-    const metrics = new Set<string>();
-    let repeated = false;
-    for await (const result of storage.streamResults({ taskId: task.id, failed: false })) {
+    const feed = createLeaderboardFeed({ includeMetric, confidenceLevel: task.confidenceLevel });
+    const grouping = createRepeatGrouping({
+      repeats: task.repeats,
+      reducer: task.reducer,
+      higherIsBetter,
+      onSample: feed.addSample,
+    });
+    // Known repeats: failed results complete their sample, which is then reduced and dropped. Unknown:
+    // every sample is held to the end, so only slimmed successful results are.
+    const slim = task.repeats === undefined ? slimmer() : undefined;
+    let results = 0;
+    for await (const result of storage.streamResults({ taskId: task.id })) {
       signal?.throwIfAborted();
-      if (result.error !== undefined) continue;
-      results.push(slim(result));
-      if (result.repeat > 0) repeated = true;
-      for (const [metric, value] of Object.entries(result.scores)) if (value !== null) metrics.add(metric);
+      if (result.error === undefined) results++;
+      if (slim === undefined) grouping.add(result);
+      else if (result.error === undefined) grouping.add(slim(result));
     }
+    grouping.finish();
     outcome.tasks++;
-    outcome.results += results.length;
-    const metricNames = [...metrics].sort();
-    const aggregated = repeated ? reduceTaskRepeats(results, task.reducer, metricNames) : results;
-
-    const entries: LeaderboardEntry[] = [];
-    for (const metric of metricNames) {
-      if (!includeMetric(metric)) continue;
-      const { entries: cells } = aggregateLeaderboard(aggregated, {
-        metric,
-        confidenceLevel: task.confidenceLevel,
-      });
-      for (const e of cells) entries.push(toStoredLeaderboardEntry(e));
-    }
+    outcome.results += results;
+    const entries = feed.finish();
     for (let i = 0; i < entries.length; i += batchSize) {
       signal?.throwIfAborted();
       await storage.upsertLeaderboard(entries.slice(i, i + batchSize));

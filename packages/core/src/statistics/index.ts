@@ -21,7 +21,9 @@ export { type HolmResult, holmBonferroni } from './holm.js';
 export {
   type AggregatedLeaderboardEntry,
   aggregateLeaderboard,
+  createLeaderboardBuilder,
   type LeaderboardAggregation,
+  type LeaderboardBuilder,
   type LeaderboardExclusions,
   type LeaderboardOptions,
   type RollupAggregate,

@@ -1,15 +1,20 @@
 import { mulberry32, type Prng, randomBelow } from '../datasets/sampling/prng.js';
-import { normalizeLanguage } from '../domain/language.js';
 import type { LeaderboardEntry } from '../domain/leaderboard.js';
 import type { SampleResult } from '../domain/result.js';
-import { coarseSubject, resolveSubject } from '../taxonomy/resolve.js';
-import { normalizeTaskType } from '../taxonomy/task-types.js';
+import { coarseSubject } from '../taxonomy/resolve.js';
 import { binomialSampler } from './binomial-sampler.js';
 import { type BootstrapOptions, percentileInterval, resolveBootstrap } from './bootstrap.js';
 import { meanStderr } from './descriptive.js';
 import { aggregateSubtaskMetrics, pooledSampleStderr, stratifiedStderr } from './group-aggregate.js';
+import {
+  createLabelInterner,
+  createLabelResolver,
+  type LeaderboardLabels,
+  type ResolvedLabels,
+} from './leaderboard-labels.js';
 import { collectSampleScores, type ExcludedCounts } from './sample-scores.js';
 import { type Interval, isBinary, type ScoreKind, summarize } from './summarize.js';
+import { createValueList, type ValueList } from './value-list.js';
 
 /**
  * How a coarse subject's score combines its fine subjects: `size` weights each by its number of samples
@@ -90,17 +95,208 @@ export interface LeaderboardAggregation {
   kind: ScoreKind;
 }
 
+/** Feeds per-sample scores of one metric into leaderboard entries; see {@link createLeaderboardBuilder}. */
+export interface LeaderboardBuilder {
+  /**
+   * Adds one sample's score (repeats already reduced) with the labels of the sample; `updatedAt` is when
+   * the result was made. A sample without a task type or a known subject is counted in `excluded`.
+   */
+  add(modelId: string, labels: LeaderboardLabels, value: number, updatedAt: Date): void;
+  /** Counts results left out before reaching the builder: failed, or without a score for the metric. */
+  exclude(reason: keyof ExcludedCounts, count?: number): void;
+  /** The entries of everything added so far (see {@link aggregateLeaderboard}). */
+  finish(): LeaderboardAggregation;
+}
+
 interface Leaf {
   model: string;
   language: string;
   subject: string;
   taskType: string;
-  values: number[];
+  values: ValueList;
   updatedAt: Date;
+}
+
+/** A leaf with its values as an array, while its coarse group is summarized. */
+interface FilledLeaf extends Omit<Leaf, 'values'> {
+  values: number[];
 }
 
 function newer(a: Date, b: Date): Date {
   return b > a ? b : a;
+}
+
+/**
+ * Creates the streaming form of {@link aggregateLeaderboard}: samples are added one at a time and only
+ * their values are kept (per leaf cell, model × language × subject × task type, a list of doubles); each
+ * distinct label set is resolved once. `finish()` gives exactly what `aggregateLeaderboard` gives for the
+ * same samples added in the same order.
+ *
+ * @example
+ * ```ts
+ * const builder = createLeaderboardBuilder({ metric: 'accuracy' });
+ * builder.add('m', { language: 'ko', subjectType: ['HASS/History'], taskType: 'Knowledge' }, 1, new Date());
+ * builder.exclude('failed');
+ * builder.finish().entries; // HASS/History and its coarse roll-up HASS
+ * ```
+ */
+export function createLeaderboardBuilder(options: LeaderboardOptions = {}): LeaderboardBuilder {
+  const { level, seed, resamples } = resolveBootstrap(options, 'createLeaderboardBuilder');
+  const metric = options.metric ?? 'accuracy';
+  const labelsOf = createLabelResolver(options.defaultTaskType);
+  const exclusions: LeaderboardExclusions = { failed: 0, unscored: 0, unknownSubject: 0, missingTaskType: 0 };
+  let added = 0;
+  let binary = true;
+  const leaves = new Map<string, Leaf>();
+  /** Per model, per resolved label set: the leaves a sample of it joins. */
+  const targets = new Map<string, Map<ResolvedLabels, Leaf[]>>();
+
+  const leafOf = (model: string, language: string, subject: string, taskType: string, at: Date): Leaf => {
+    const key = `${model}\u0000${language}\u0000${subject}\u0000${taskType}`;
+    let leaf = leaves.get(key);
+    if (leaf === undefined) {
+      leaf = { model, language, subject, taskType, values: createValueList(), updatedAt: at };
+      leaves.set(key, leaf);
+    }
+    return leaf;
+  };
+
+  return {
+    add(modelId, labels, value, updatedAt) {
+      added++;
+      if (binary && value !== 0 && value !== 1) binary = false;
+      const resolved = labelsOf.resolve(labels);
+      const { taskType } = resolved;
+      if (taskType === undefined) {
+        exclusions.missingTaskType++;
+        return;
+      }
+      if (resolved.subjects.length === 0) {
+        exclusions.unknownSubject++;
+        return;
+      }
+      let byLabels = targets.get(modelId);
+      if (byLabels === undefined) {
+        byLabels = new Map();
+        targets.set(modelId, byLabels);
+      }
+      let joined = byLabels.get(resolved);
+      if (joined === undefined) {
+        joined = resolved.subjects.map((s) => leafOf(modelId, resolved.language, s, taskType, updatedAt));
+        byLabels.set(resolved, joined);
+      }
+      for (const leaf of joined) {
+        leaf.values.push(value);
+        leaf.updatedAt = newer(leaf.updatedAt, updatedAt);
+      }
+    },
+
+    exclude(reason, count = 1) {
+      exclusions[reason] += count;
+    },
+
+    finish() {
+      const kind: ScoreKind = options.kind ?? (added > 0 && binary ? 'proportion' : 'continuous');
+      const summarizeOptions = { kind, confidenceLevel: level, seed, resamples };
+      const entries: AggregatedLeaderboardEntry[] = [];
+      const coarseGroups = new Map<string, Leaf[]>();
+      for (const leaf of leaves.values()) {
+        const coarse = labelsOf.coarseOf(leaf.subject);
+        const key = `${leaf.model}\u0000${leaf.language}\u0000${coarse}\u0000${leaf.taskType}`;
+        const group = coarseGroups.get(key);
+        if (group === undefined) coarseGroups.set(key, [leaf]);
+        else group.push(leaf);
+      }
+      // One coarse group's values are arrays at a time. Every interval is seeded on its own, so the
+      // order entries are computed in changes nothing.
+      for (const group of coarseGroups.values()) {
+        const filled = group.map((leaf): FilledLeaf => ({ ...leaf, values: leaf.values.toArray() }));
+        for (const leaf of filled) {
+          if (labelsOf.coarseOf(leaf.subject) === leaf.subject) continue;
+          const summary = summarize(leaf.values, summarizeOptions);
+          entries.push({
+            modelName: leaf.model,
+            metric,
+            language: leaf.language,
+            subjectType: leaf.subject,
+            taskType: leaf.taskType,
+            score: summary.value as number,
+            n: summary.n,
+            stderr: summary.stderr,
+            ci: summary.ci,
+            updatedAt: leaf.updatedAt,
+            source: 'evaluation',
+            level: 'fine',
+          });
+        }
+        entries.push(coarseEntry(filled, metric, summarizeOptions, options));
+      }
+
+      const sortKey = (e: AggregatedLeaderboardEntry) =>
+        JSON.stringify([e.modelName, e.language, e.subjectType, e.taskType]);
+      entries.sort((x, y) => {
+        const a = sortKey(x);
+        const b = sortKey(y);
+        return a < b ? -1 : a > b ? 1 : 0;
+      });
+      return { entries, excluded: { ...exclusions }, kind };
+    },
+  };
+}
+
+/** The coarse entry rolling up a group of leaves (see {@link aggregateLeaderboard}, point 3). */
+function coarseEntry(
+  group: readonly FilledLeaf[],
+  metric: string,
+  summarizeOptions: { kind: ScoreKind; confidenceLevel: number; seed: number; resamples: number },
+  options: LeaderboardOptions,
+): AggregatedLeaderboardEntry {
+  const { confidenceLevel: level, seed, resamples } = summarizeOptions;
+  const first = group[0] as FilledLeaf;
+  const sizes = group.map((g) => g.values.length);
+  const means = group.map((g) => g.values.reduce((s, v) => s + v, 0) / g.values.length);
+  const stderrs = group.map((g) => meanStderr(g.values));
+  const pooled = pooledSampleStderr(stderrs, sizes);
+  const stderrOf = (bySize: boolean) =>
+    options.rollupStderr === 'stratified' ? stratifiedStderr(stderrs, sizes, bySize) : pooled;
+  const together = summarize(
+    group.length === 1 ? first.values : group.flatMap((g) => g.values),
+    summarizeOptions,
+  );
+  const size: RollupAggregate = {
+    score: aggregateSubtaskMetrics(means, sizes, true),
+    stderr: stderrOf(true),
+    ci: together.ci,
+  };
+  const mean: RollupAggregate =
+    group.length === 1
+      ? size
+      : {
+          score: aggregateSubtaskMetrics(means, sizes, false),
+          stderr: stderrOf(false),
+          ci: stratifiedBootstrapOfMeans(
+            group.map((g) => g.values),
+            level,
+            seed,
+            resamples,
+          ),
+        };
+  const chosen = options.weighting === 'mean' ? mean : size;
+  return {
+    modelName: first.model,
+    metric,
+    language: first.language,
+    subjectType: coarseSubject(first.subject) ?? first.subject,
+    taskType: first.taskType,
+    score: chosen.score,
+    n: sizes.reduce((s, n) => s + n, 0),
+    stderr: chosen.stderr,
+    ci: chosen.ci,
+    updatedAt: group.reduce((d, g) => newer(d, g.updatedAt), first.updatedAt),
+    source: 'evaluation',
+    level: 'coarse',
+    rollup: { groups: group.length, size, mean },
+  };
 }
 
 /**
@@ -119,7 +315,8 @@ function newer(a: Date, b: Date): Date {
  *    of the plain mean: a stratified bootstrap (resampling within each fine subject), seeded.
  *    A sample labelled with a coarse subject only joins its coarse entry as a sub-group of its own.
  *
- * `updatedAt` is the newest `createdAt` among the results behind an entry.
+ * `updatedAt` is the newest `createdAt` among the results behind an entry. The streaming form is
+ * {@link createLeaderboardBuilder}.
  *
  * @example
  * ```ts
@@ -132,156 +329,22 @@ export function aggregateLeaderboard(
   results: Iterable<SampleResult>,
   options: LeaderboardOptions = {},
 ): LeaderboardAggregation {
-  const { level, seed, resamples } = resolveBootstrap(options, 'aggregateLeaderboard');
+  resolveBootstrap(options, 'aggregateLeaderboard');
   const metric = options.metric ?? 'accuracy';
   const { scores, excluded } = collectSampleScores(
     results,
     metric,
     (r) => `${r.modelId}\u0000${r.datasetName}\u0000${r.sampleId}`,
   );
-  // Labels repeat across thousands of results: resolve each distinct one once.
-  const resolveSubjectOnce = memoize(resolveSubject);
-  const coarseOf = memoize((subject: string) => coarseSubject(subject) ?? subject);
-  const languageOf = memoize((language: string) => normalizeLanguage(language) ?? language);
-  const taskTypeOf = memoize(normalizeTaskType);
-  const exclusions: LeaderboardExclusions = { ...excluded, unknownSubject: 0, missingTaskType: 0 };
-  const allValues = [...scores.values()].map((s) => s.value);
-  const kind: ScoreKind =
-    options.kind ?? (allValues.length > 0 && isBinary(allValues) ? 'proportion' : 'continuous');
-  const summarizeOptions = { kind, confidenceLevel: level, seed, resamples };
-
-  const leaves = new Map<string, Leaf>();
+  const builder = createLeaderboardBuilder(options);
+  builder.exclude('failed', excluded.failed);
+  builder.exclude('unscored', excluded.unscored);
+  // Labels repeat across thousands of results: share them so each distinct set is resolved once.
+  const intern = createLabelInterner();
   for (const score of scores.values()) {
-    const labels = score.result.labels;
-    const rawTaskType = labels.taskType ?? options.defaultTaskType;
-    if (rawTaskType === undefined || rawTaskType.trim() === '') {
-      exclusions.missingTaskType++;
-      continue;
-    }
-    const subjects = new Set<string>();
-    for (const s of labels.subjectType) {
-      const resolved = resolveSubjectOnce(s);
-      if (resolved !== undefined) subjects.add(resolved);
-    }
-    if (subjects.size === 0) {
-      exclusions.unknownSubject++;
-      continue;
-    }
-    // BenchHub rows often list a coarse subject beside its fine one (["Tech.", "Tech./Coding"]): the
-    // coarse label is implied by the fine one and must not count the sample a second time.
-    for (const subject of [...subjects]) {
-      if (coarseOf(subject) !== subject) continue;
-      for (const other of subjects) {
-        if (other !== subject && coarseOf(other) === subject) {
-          subjects.delete(subject);
-          break;
-        }
-      }
-    }
-    const model = score.result.modelId;
-    const language = languageOf(labels.language);
-    const taskType = taskTypeOf(rawTaskType);
-    for (const subject of subjects) {
-      const key = `${model}\u0000${language}\u0000${subject}\u0000${taskType}`;
-      const leaf = leaves.get(key);
-      if (leaf === undefined) {
-        leaves.set(key, {
-          model,
-          language,
-          subject,
-          taskType,
-          values: [score.value],
-          updatedAt: score.updatedAt,
-        });
-      } else {
-        leaf.values.push(score.value);
-        leaf.updatedAt = newer(leaf.updatedAt, score.updatedAt);
-      }
-    }
+    builder.add(score.result.modelId, intern(score.result.labels), score.value, score.updatedAt);
   }
-
-  const entries: AggregatedLeaderboardEntry[] = [];
-  const coarseGroups = new Map<string, Leaf[]>();
-  for (const leaf of leaves.values()) {
-    const coarse = coarseOf(leaf.subject);
-    const key = `${leaf.model}\u0000${leaf.language}\u0000${coarse}\u0000${leaf.taskType}`;
-    const group = coarseGroups.get(key);
-    if (group === undefined) coarseGroups.set(key, [leaf]);
-    else group.push(leaf);
-    if (coarse === leaf.subject) continue;
-    const summary = summarize(leaf.values, summarizeOptions);
-    entries.push({
-      modelName: leaf.model,
-      metric,
-      language: leaf.language,
-      subjectType: leaf.subject,
-      taskType: leaf.taskType,
-      score: summary.value as number,
-      n: summary.n,
-      stderr: summary.stderr,
-      ci: summary.ci,
-      updatedAt: leaf.updatedAt,
-      source: 'evaluation',
-      level: 'fine',
-    });
-  }
-
-  for (const group of coarseGroups.values()) {
-    const first = group[0] as Leaf;
-    const sizes = group.map((g) => g.values.length);
-    const means = group.map((g) => g.values.reduce((s, v) => s + v, 0) / g.values.length);
-    const stderrs = group.map((g) => meanStderr(g.values));
-    const pooled = pooledSampleStderr(stderrs, sizes);
-    const stderrOf = (bySize: boolean) =>
-      options.rollupStderr === 'stratified' ? stratifiedStderr(stderrs, sizes, bySize) : pooled;
-    const together = summarize(
-      group.flatMap((g) => g.values),
-      summarizeOptions,
-    );
-    const size: RollupAggregate = {
-      score: aggregateSubtaskMetrics(means, sizes, true),
-      stderr: stderrOf(true),
-      ci: together.ci,
-    };
-    const mean: RollupAggregate =
-      group.length === 1
-        ? size
-        : {
-            score: aggregateSubtaskMetrics(means, sizes, false),
-            stderr: stderrOf(false),
-            ci: stratifiedBootstrapOfMeans(
-              group.map((g) => g.values),
-              level,
-              seed,
-              resamples,
-            ),
-          };
-    const chosen = options.weighting === 'mean' ? mean : size;
-    entries.push({
-      modelName: first.model,
-      metric,
-      language: first.language,
-      subjectType: coarseSubject(first.subject) ?? first.subject,
-      taskType: first.taskType,
-      score: chosen.score,
-      n: sizes.reduce((s, n) => s + n, 0),
-      stderr: chosen.stderr,
-      ci: chosen.ci,
-      updatedAt: group.reduce((d, g) => newer(d, g.updatedAt), first.updatedAt),
-      source: 'evaluation',
-      level: 'coarse',
-      rollup: { groups: group.length, size, mean },
-    });
-  }
-
-  const sortKey = (e: AggregatedLeaderboardEntry) =>
-    JSON.stringify([e.modelName, e.language, e.subjectType, e.taskType]);
-  entries.sort((x, y) => {
-    const a = sortKey(x);
-    const b = sortKey(y);
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  return { entries, excluded: exclusions, kind };
+  return builder.finish();
 }
 
 /**
@@ -317,15 +380,4 @@ function stratifiedBootstrapOfMeans(
     replicates[r] = total / groups.length;
   }
   return { ...percentileInterval(replicates, level), level, method: 'stratified-bootstrap-percentile' };
-}
-
-/** `fn` with its results kept per distinct argument, for the lifetime of one aggregation. */
-function memoize<R>(fn: (value: string) => R): (value: string) => R {
-  const cache = new Map<string, R>();
-  return (value) => {
-    if (cache.has(value)) return cache.get(value) as R;
-    const result = fn(value);
-    cache.set(value, result);
-    return result;
-  };
 }

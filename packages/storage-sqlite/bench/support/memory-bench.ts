@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeJsonl } from '../../../core/bench/support/write-jsonl.js';
@@ -8,7 +9,7 @@ import { createSqliteStorage } from '../../src/index.js';
 const SUBJECTS = ['HASS/History', 'HASS/Law', 'Science/Physics', 'Tech./Coding'];
 const repo = fileURLToPath(new URL('../../../../', import.meta.url));
 
-/** What the child process of `memory-run.ts` prints. */
+/** What the child process of `memory-run.mjs` prints. */
 interface ChildReport {
   maxRssMb: number;
   seconds: number;
@@ -36,14 +37,42 @@ function writeDataset(path: string, rows: number): Promise<void> {
   });
 }
 
-/** Runs `memory-run.ts` in a fresh process and returns its report (rejects with its stderr on failure). */
+/** The packages the memory child loads, built. */
+const BUILT_PACKAGES = ['core', 'storage-sql', 'storage-sqlite'];
+
+/** The newest modification time below `dir` (files only). */
+async function newestMtime(dir: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) newest = Math.max(newest, (await stat(join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/** Throws when a package the child loads has sources newer than its build (the figure would be stale). */
+async function assertFreshBuilds(): Promise<void> {
+  for (const name of BUILT_PACKAGES) {
+    const dir = join(repo, 'packages', name);
+    const built = await stat(join(dir, 'dist', 'index.js')).then(
+      (s) => s.mtimeMs,
+      () => 0,
+    );
+    if (built < (await newestMtime(join(dir, 'src')))) {
+      throw new Error(
+        `the memory benchmark runs the built packages, and @benchhub/${name} is not built or older than its sources: run \`pnpm build\` first`,
+      );
+    }
+  }
+}
+
+/** Runs `memory-run.mjs` in a fresh process and returns its report (rejects with its stderr on failure). */
 async function runChild(dataset: string, database: string): Promise<ChildReport> {
-  const script = fileURLToPath(new URL('./memory-run.ts', import.meta.url));
-  const child = spawn(
-    process.execPath,
-    ['--conditions=@benchhub/source', '--import', 'tsx', script, dataset, database],
-    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  await assertFreshBuilds();
+  const script = fileURLToPath(new URL('./memory-run.mjs', import.meta.url));
+  const child = spawn(process.execPath, [script, dataset, database], {
+    cwd: repo,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
