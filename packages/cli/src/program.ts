@@ -2,6 +2,7 @@ import { BenchHubError } from '@benchhub/core';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { convertCommand } from './commands/convert.js';
 import { listSamplesCommand } from './commands/list-samples.js';
+import { PLANNER_KINDS, type PlanCommandOptions, type PlannerKind, planCommand } from './commands/plan.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import type { CliContext } from './context.js';
@@ -41,6 +42,12 @@ function positiveNumber(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
   return n;
+}
+
+function plannerKind(value: string): PlannerKind {
+  if (!(PLANNER_KINDS as readonly string[]).includes(value))
+    throw new InvalidArgumentError(`expected one of ${PLANNER_KINDS.join(', ')}`);
+  return value as PlannerKind;
 }
 
 function positiveInt(value: string): number {
@@ -114,6 +121,29 @@ export function createProgram(ctx: CliContext): Command {
     .description("print a plan (e.g. a BenchHub Plus 2.0 plan) in BenchHub's own format")
     .argument('<plan>', 'plan file')
     .action((plan: string) => convertCommand(plan, ctx));
+
+  program
+    .command('plan')
+    .description(
+      'turn a natural-language request into a plan to review, edit and run (YAML, or JSON with --json)',
+    )
+    .argument(
+      '<request>',
+      'the evaluation you want, e.g. "gpt-4o-mini와 claude를 한국사 객관식 100문제로 비교해줘"',
+    )
+    .option(
+      '--planner <kind>',
+      'rules (offline; the default without a planning model) or llm (the default when --model or BENCHHUB_PLANNER_MODEL is set)',
+      plannerKind,
+    )
+    .option('--json', 'print { plan, rationale, confidence, warnings, plannerUsed } as one JSON object')
+    .option(
+      '-m, --model <ref>',
+      'the planning model of --planner llm: provider:model (openai:gpt-4o-mini, anthropic:claude-haiku-4-5, ollama:qwen2.5:7b); default BENCHHUB_PLANNER_MODEL',
+    )
+    .action((request: string, options: PlanCommandOptions) =>
+      planCommand(request, pick(options, ['planner', 'json', 'model']), ctx),
+    );
 
   return program;
 }

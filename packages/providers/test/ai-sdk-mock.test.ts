@@ -94,6 +94,8 @@ describe('ai-sdk bridge: ids and capabilities', () => {
       logprobs: false,
       systemPrompt: true,
       seed: true,
+      tools: true,
+      structuredOutput: 'json_schema',
       maxConcurrency: 4,
     });
     expect(p.embed).toBeUndefined();
@@ -256,7 +258,7 @@ describe('ai-sdk bridge: the result', () => {
     ['length', 'length'],
     ['content-filter', 'content-filter'],
     ['error', 'error'],
-    ['tool-calls', 'other'],
+    ['tool-calls', 'tool-calls'],
     ['other', 'other'],
   ] as const)('maps the unified finish reason %s to %s', async (unified, expected) => {
     const model = mockModel(answer({ finishReason: { unified, raw: 'vendor' } }));

@@ -1,10 +1,10 @@
 import { inspect } from 'node:util';
 import { createOpenAICompatible, OpenAICompatibleEmbeddingModel } from '@ai-sdk/openai-compatible';
-import { ProviderCallError } from '@benchhub/core';
 import { runProviderConformance } from '@benchhub/core/testing';
 import { createAISdkProvider } from '@benchhub/providers/ai-sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AISdkServerMode, startAISdkTestServer, testVector } from './support/ai-sdk-server.js';
+import { callError } from './support/call-error.js';
 
 const FAKE_KEY = 'sk-benchhub-fake-0123456789abcdef';
 const server = await startAISdkTestServer();
@@ -24,17 +24,6 @@ function providerFor(mode: AISdkServerMode) {
 
 function lastChatBody(): Record<string, unknown> | undefined {
   return server.chatBodies.at(-1);
-}
-
-async function callError(call: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ProviderCallError.isInstance(error), `expected a ProviderCallError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as ProviderCallError;
 }
 
 await runProviderConformance({

@@ -101,6 +101,8 @@ describe('anthropic: capabilities', () => {
       systemPrompt: true,
       seed: false,
       temperature: false,
+      tools: true,
+      structuredOutput: 'json_schema',
       maxConcurrency: 4,
     });
     // An API version from before sampling parameters were dropped takes temperature and top_p again.
@@ -264,7 +266,7 @@ describe('anthropic: usage and finish reasons', () => {
     ['Long answer please', 'length'],
     ['Refuse this', 'content-filter'],
     ['Window overflow', 'length'],
-    ['Tool call', 'other'],
+    ['Tool call', 'tool-calls'],
   ])('maps the stop reason of %j to %s', async (prompt, reason) => {
     const result = await anthropic().generate({ prompt, maxTokens: 5 });
     expect(result.finishReason).toBe(reason);

@@ -157,6 +157,8 @@ describe('huggingface: capabilities', () => {
       logprobs: true,
       systemPrompt: true,
       seed: true,
+      tools: true,
+      structuredOutput: 'json_schema',
       maxConcurrency: 3,
     });
     const textgen = hf({ task: 'text-generation', embeddingEndpointUrl: undefined });
@@ -166,6 +168,8 @@ describe('huggingface: capabilities', () => {
       logprobs: false,
       seed: true,
       embed: false,
+      tools: false,
+      structuredOutput: false,
     });
     expect(textgen.embed).toBeUndefined();
     const byModel = createHuggingFaceProvider({

@@ -126,6 +126,8 @@ describeWithShared('local GGUF provider (stories260K)', [MODEL], () => {
       logprobs: true,
       systemPrompt: false,
       seed: true,
+      tools: false,
+      structuredOutput: 'json_schema',
       maxConcurrency: 1,
     });
   });

@@ -56,8 +56,14 @@ describeWithShared('openai provider against the official OpenAPI spec (steady mo
 
   const expectParsed = (result: GenerateResult): void => {
     expect(typeof result.text).toBe('string');
-    expect(['stop', 'length', 'content-filter', 'error', 'other']).toContain(result.finishReason);
+    expect(['stop', 'length', 'content-filter', 'tool-calls', 'error', 'other']).toContain(
+      result.finishReason,
+    );
     expect(result.latencyMs).toBeGreaterThanOrEqual(0);
+    for (const call of result.toolCalls ?? []) {
+      expect(typeof call.name).toBe('string');
+      expect(typeof call.arguments).toBe('string');
+    }
   };
 
   it('control: steady answers 400 to a request that breaks the spec', async () => {
@@ -123,6 +129,66 @@ describeWithShared('openai provider against the official OpenAPI spec (steady mo
       expect(typeof t.token).toBe('string');
       expect(typeof t.logprob).toBe('number');
       expect(Array.isArray(t.top)).toBe(true);
+    }
+  });
+
+  it('control: steady refuses a tool without a name and a response format of an unknown type', async () => {
+    const post = async (extra: Record<string, unknown>) => {
+      const raw = await fetch(`${steady.url}/chat/completions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer sk-test-spec0000000000' },
+        body: JSON.stringify({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'hi' }], ...extra }),
+      });
+      return { status: raw.status, text: await raw.text() };
+    };
+    const unnamed = await post({ tools: [{ type: 'function', function: { description: 'x' } }] });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.text).toContain('body.tools.0.function');
+    const unknown = await post({ response_format: { type: 'json' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.text).toContain('body.response_format.type');
+  });
+
+  it('accepts tools with every toolChoice, and the response parses', async () => {
+    const tools = [
+      {
+        name: 'get_weather',
+        description: 'Current weather of a city',
+        parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+      },
+      { name: 'get_time', parameters: { type: 'object', properties: {} } },
+    ];
+    for (const toolChoice of [undefined, 'auto', 'required', { name: 'get_time' }] as const) {
+      const result = await provider().generate({
+        prompt: 'Weather in Seoul?',
+        tools,
+        ...(toolChoice === undefined ? {} : { toolChoice }),
+      });
+      const sent = expectAccepted('/chat/completions');
+      expect(sent.body.tools).toHaveLength(2);
+      expectParsed(result);
+    }
+  });
+
+  it('accepts a json_schema response format (strict and not) and JSON mode', async () => {
+    const schema = {
+      type: 'object',
+      properties: { answer: { type: 'string' } },
+      required: ['answer'],
+      additionalProperties: false,
+    };
+    const formats = [
+      { type: 'json_schema', name: 'answer', schema, strict: true, description: 'One answer' },
+      { type: 'json_schema', name: 'answer', schema },
+      { type: 'json' },
+    ] as const;
+    for (const responseFormat of formats) {
+      const result = await provider().generate({ prompt: 'Answer in JSON.', responseFormat });
+      const sent = expectAccepted('/chat/completions');
+      expect(sent.body.response_format).toMatchObject({
+        type: responseFormat.type === 'json' ? 'json_object' : 'json_schema',
+      });
+      expectParsed(result);
     }
   });
 

@@ -433,6 +433,8 @@ describe('openai provider: capabilities and options', () => {
       logprobs: true,
       systemPrompt: true,
       seed: true,
+      tools: true,
+      structuredOutput: 'json_schema',
       maxConcurrency: 4,
     });
     expect(plain.embed).toBeUndefined();

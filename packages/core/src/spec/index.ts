@@ -11,12 +11,21 @@ export {
   type ModelCapabilities,
   type ModelProviderV1,
   type ProviderCallOptions,
+  type ResponseFormat,
   supportsEmbedding,
   supportsLogLikelihood,
   type TokenLogprob,
   type TokenUsage,
+  type ToolCall,
+  type ToolSpec,
 } from './model-provider.js';
-export type { PlannerCapabilities, PlannerV1, PlanProposal, PlanRequestOptions } from './planner.js';
+export type {
+  PlanContext,
+  PlannerCapabilities,
+  PlannerV1,
+  PlanProposal,
+  PlanSuggestion,
+} from './planner.js';
 export type {
   JobContext,
   JobHandler,

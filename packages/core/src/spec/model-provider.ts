@@ -2,7 +2,43 @@ import type { ChatMessage } from '../domain/sample.js';
 import type { BenchHubSpecVersion } from './version.js';
 
 /** Why a generation stopped. `length` means `maxTokens` was reached, so the answer may be cut short. */
-export type FinishReason = 'stop' | 'length' | 'content-filter' | 'error' | 'other';
+export type FinishReason = 'stop' | 'length' | 'content-filter' | 'tool-calls' | 'error' | 'other';
+
+/**
+ * Structured output a request asks for: `json` is JSON mode (any JSON object), `json_schema` an object
+ * valid against `schema` (a JSON Schema), enforced by the vendor where it can (`strict`).
+ */
+export type ResponseFormat =
+  | { type: 'json' }
+  | {
+      type: 'json_schema';
+      /** A name for the schema, `[A-Za-z0-9_-]{1,64}` (vendors require one). */
+      name: string;
+      schema: Readonly<Record<string, unknown>>;
+      description?: string;
+      /** Ask the vendor to enforce the schema exactly (OpenAI's `strict`). */
+      strict?: boolean;
+    };
+
+/** A function the model may call, described by a JSON Schema of its arguments. */
+export interface ToolSpec {
+  /** `[A-Za-z0-9_-]{1,64}`. */
+  name: string;
+  description?: string;
+  /** JSON Schema of the arguments object. */
+  parameters: Readonly<Record<string, unknown>>;
+  /** Ask the vendor to enforce `parameters` exactly (OpenAI's `strict` function calling). */
+  strict?: boolean;
+}
+
+/** A call the model asked for. */
+export interface ToolCall {
+  /** The vendor's id of the call, when it gives one. */
+  id?: string;
+  name: string;
+  /** The arguments as the model wrote them: JSON text, not yet parsed or validated. */
+  arguments: string;
+}
 
 /**
  * What a model provider can do. The engine reads these flags before it schedules work: a plan that
@@ -35,6 +71,13 @@ export interface ModelCapabilities {
   temperature?: boolean;
   /** Most calls the provider should have in flight at once; the engine's per-provider limit defaults to it. */
   maxConcurrency?: number;
+  /** Takes `request.tools` and returns `toolCalls` (function calling). */
+  tools?: boolean;
+  /**
+   * Structured output it supports through `request.responseFormat`: `json_schema` (a schema, which
+   * includes JSON mode), `json` (JSON mode only), or `false`/absent (neither: ask in the prompt).
+   */
+  structuredOutput?: 'json_schema' | 'json' | false;
 }
 
 /** One generation request, independent of any vendor's wire format. */
@@ -55,6 +98,12 @@ export interface GenerateRequest {
   logprobs?: boolean;
   /** How many alternatives per token to return with `logprobs` (0 or absent: only the chosen token). */
   topLogprobs?: number;
+  /** Structured output (see `capabilities.structuredOutput`). */
+  responseFormat?: ResponseFormat;
+  /** Functions the model may call (see `capabilities.tools`). */
+  tools?: readonly ToolSpec[];
+  /** `auto` (default), `required` (some tool), or one tool by name. */
+  toolChoice?: 'auto' | 'required' | { name: string };
   /** Vendor-specific parameters passed through unchanged (e.g. `{ reasoning_effort: 'low' }`). */
   extra?: Readonly<Record<string, unknown>>;
 }
@@ -91,6 +140,8 @@ export interface GenerateResult {
   finishReason: FinishReason;
   /** Token counts, used for cost and throughput. */
   usage: TokenUsage;
+  /** The calls the model asked for, when the request offered `tools` (`finishReason` is then `tool-calls`). */
+  toolCalls?: readonly ToolCall[];
   /** Per-token log-probabilities, when the request asked for them and the provider returns them. */
   logprobs?: readonly TokenLogprob[];
   /** The vendor's response as received, for debugging (never contains credentials). */

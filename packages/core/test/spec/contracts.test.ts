@@ -98,17 +98,29 @@ describe('contracts accept minimal implementations', () => {
       specificationVersion: 'v1',
       plannerId: 'fixed',
       capabilities: { offline: true },
-      async plan(request, options) {
+      async plan(request, context) {
         return {
-          plan: { models: [], language: options?.language ?? 'en' },
+          plan: { models: [], language: context?.language ?? 'en' },
           rationale: `planned: ${request}`,
+          confidence: 0.5,
           warnings: [],
+          plannerUsed: 'fixed',
+        };
+      },
+      async suggest(request) {
+        return {
+          filters: { subjectType: ['HASS/History'] },
+          models: [],
+          summary: request,
+          plannerUsed: 'fixed',
         };
       },
     } satisfies PlannerV1;
     const proposal = await planner.plan('Korean history', { language: 'ko' });
     expect(proposal.plan).toEqual({ models: [], language: 'ko' });
     expect(proposal.rationale).toContain('Korean history');
+    expect(proposal.plannerUsed).toBe('fixed');
+    expect((await planner.suggest('Korean history')).filters.subjectType).toEqual(['HASS/History']);
   });
 
   it('ResponseCacheV1 (with TTL)', async () => {

@@ -8,7 +8,13 @@ import {
   ProviderCallError,
   type ProviderCallOptions,
 } from '@benchhub/core';
-import { callVendor, elapsedMs, type VendorCallContext } from '../shared/index.js';
+import {
+  callVendor,
+  checkRequestSupport,
+  elapsedMs,
+  refusedRequest,
+  type VendorCallContext,
+} from '../shared/index.js';
 import { aiSdkCallError } from './call-error.js';
 import { type CallSettings, toCallOptions } from './call-options.js';
 import { withDeadline } from './deadline.js';
@@ -16,8 +22,14 @@ import { type ModelGenerateResult, toGenerateResult } from './generate-result.js
 import { loadAI } from './load-ai.js';
 import { defaultModelId, providerFamily } from './model-names.js';
 import type { AISdkEmbeddingModel, AISdkLanguageModel, AISdkProviderOptions } from './options.js';
+import { droppedStructuredFeatures } from './unsupported-warnings.js';
 
 const DEFAULT_KEY_HINT = 'the apiKey option of the AI SDK provider factory that built the model';
+/** What to change when a request asks for more than the options declare. */
+const SUPPORT_HINTS = {
+  tools: 'set the tools option of createAISdkProvider if the model supports function calling',
+  structuredOutput: 'set the structuredOutput option of createAISdkProvider to what the model supports',
+};
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return `the string "${value}"`;
@@ -61,8 +73,11 @@ function checkPositive(name: string, value: number | undefined, integer: boolean
  * retried (the engine's retry policy is the only one), nothing is logged to the console, and no runtime
  * package beyond the model itself is needed. The request maps as `prompt` (a string is one user message;
  * system messages stay `system` messages), `maxTokens` → `maxOutputTokens`, `temperature`, `topP`,
- * `stop` → `stopSequences`, `seed`, and `extra` → `providerOptions[providerOptionsKey]` (for
- * `createOpenAICompatible` models these land in the request body unchanged). `embed()` exists when an
+ * `stop` → `stopSequences`, `seed`, `tools`/`toolChoice` as function tools (`tool-call` parts come back
+ * as `toolCalls`), `responseFormat` as `{ type: 'json', schema?, name?, description? }`, and `extra` →
+ * `providerOptions[providerOptionsKey]` (for `createOpenAICompatible` models these land in the request
+ * body unchanged). A model that answers without the tools or response format it was asked for (an
+ * `unsupported` call warning) fails the call rather than pass off a plain answer. `embed()` exists when an
  * `embeddingModel` is given and goes through the `ai` package's `embedMany` (loaded on first use) with
  * `maxRetries: 0`, which splits texts by the model's limits and keeps their order.
  *
@@ -131,11 +146,20 @@ export function createAISdkProvider(
     callOptions: ProviderCallOptions = {},
   ): Promise<GenerateResult> => {
     const start = performance.now();
+    if (callOptions.signal?.aborted) throw callOptions.signal.reason;
+    checkRequestSupport(request, capabilities, generateContext, SUPPORT_HINTS);
     const result = await call(callOptions.signal, generateContext, (signal) =>
       // A v2 model takes the same call options for text prompts; its flat usage and string finish
       // reason are read by toGenerateResult.
       (model as LanguageModelV3).doGenerate(toCallOptions(request, settings, signal)),
     );
+    const dropped = droppedStructuredFeatures(request, result.warnings);
+    if (dropped !== undefined) {
+      throw refusedRequest(
+        generateContext,
+        `the model answered without what the request asked for (its warnings: ${dropped}); declare what it supports with the tools and structuredOutput options of createAISdkProvider, or configure the AI SDK provider (e.g. supportsStructuredOutputs for createOpenAICompatible)`,
+      );
+    }
     return toGenerateResult(
       result as ModelGenerateResult,
       { logprobsKey: logprobs && request.logprobs === true ? providerOptionsKey : undefined, includeRaw },
@@ -152,6 +176,8 @@ export function createAISdkProvider(
     logprobs,
     systemPrompt: true,
     seed: options.seed ?? true,
+    tools: options.tools ?? true,
+    structuredOutput: options.structuredOutput ?? 'json_schema',
     ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
   };
 

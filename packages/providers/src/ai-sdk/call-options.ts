@@ -1,6 +1,12 @@
-import type { JSONObject, LanguageModelV3CallOptions, LanguageModelV3Prompt } from '@ai-sdk/provider';
+import type {
+  JSONObject,
+  LanguageModelV3CallOptions,
+  LanguageModelV3FunctionTool,
+  LanguageModelV3Prompt,
+  LanguageModelV3ToolChoice,
+} from '@ai-sdk/provider';
 import type { GenerateRequest } from '@benchhub/core';
-import { promptMessages } from '../shared/index.js';
+import { hasTools, promptMessages } from '../shared/index.js';
 import type { AISdkProviderOptionsRecord } from './options.js';
 
 /** What every call of one provider shares. */
@@ -44,11 +50,45 @@ function requestProviderOptions(
   };
 }
 
+/** `request.tools` as the model spec's function tools (`inputSchema` is the JSON Schema of the arguments). */
+export function toModelTools(tools: NonNullable<GenerateRequest['tools']>): LanguageModelV3FunctionTool[] {
+  return tools.map((tool) => ({
+    type: 'function',
+    name: tool.name,
+    ...(tool.description === undefined ? {} : { description: tool.description }),
+    inputSchema: { ...tool.parameters } as LanguageModelV3FunctionTool['inputSchema'],
+  }));
+}
+
+/** `request.toolChoice` in the model spec's terms: `auto`, `required`, or `{ type: 'tool', toolName }`. */
+export function toModelToolChoice(
+  choice: NonNullable<GenerateRequest['toolChoice']>,
+): LanguageModelV3ToolChoice {
+  return typeof choice === 'string' ? { type: choice } : { type: 'tool', toolName: choice.name };
+}
+
+/**
+ * `request.responseFormat` in the model spec's terms: `{ type: 'json' }`, with the schema, its name and
+ * description for `json_schema` (`strict` has no place in the spec: it is the provider's own option,
+ * e.g. `strictJsonSchema`).
+ */
+export function toModelResponseFormat(
+  format: NonNullable<GenerateRequest['responseFormat']>,
+): NonNullable<LanguageModelV3CallOptions['responseFormat']> {
+  if (format.type === 'json') return { type: 'json' };
+  return {
+    type: 'json',
+    schema: { ...format.schema } as LanguageModelV3FunctionTool['inputSchema'],
+    name: format.name,
+    ...(format.description === undefined ? {} : { description: format.description }),
+  };
+}
+
 /**
  * The `doGenerate` options of a request: `maxTokens` → `maxOutputTokens`, `stop` → `stopSequences`,
- * `temperature`, `topP` and `seed` as they are, `extra` under `providerOptions[providerOptionsKey]`.
- * Parameters the request leaves out are left out, so the provider's defaults apply. No tools, no
- * response format: plain text generation.
+ * `temperature`, `topP` and `seed` as they are, `tools` and `toolChoice` as function tools,
+ * `responseFormat` as a JSON response format, `extra` under `providerOptions[providerOptionsKey]`.
+ * Parameters the request leaves out are left out, so the provider's defaults apply.
  */
 export function toCallOptions(
   request: GenerateRequest,
@@ -63,6 +103,13 @@ export function toCallOptions(
     ...(request.topP === undefined ? {} : { topP: request.topP }),
     ...(request.stop === undefined ? {} : { stopSequences: [...request.stop] }),
     ...(request.seed === undefined ? {} : { seed: request.seed }),
+    ...(hasTools(request) ? { tools: toModelTools(request.tools ?? []) } : {}),
+    ...(hasTools(request) && request.toolChoice !== undefined
+      ? { toolChoice: toModelToolChoice(request.toolChoice) }
+      : {}),
+    ...(request.responseFormat === undefined
+      ? {}
+      : { responseFormat: toModelResponseFormat(request.responseFormat) }),
     ...(providerOptions === undefined ? {} : { providerOptions }),
     ...(settings.headers === undefined ? {} : { headers: { ...settings.headers } }),
     ...(abortSignal === undefined ? {} : { abortSignal }),

@@ -3,7 +3,8 @@ import type {
   LanguageModelV2Usage,
   LanguageModelV3GenerateResult,
 } from '@ai-sdk/provider';
-import type { FinishReason, GenerateResult, TokenLogprob, TokenUsage } from '@benchhub/core';
+import type { FinishReason, GenerateResult, TokenLogprob, TokenUsage, ToolCall } from '@benchhub/core';
+import { finishWithToolCalls } from '../shared/index.js';
 
 /** A `doGenerate` result of either spec version: v3 nests usage and finish reason, v2 has them flat. */
 export type ModelGenerateResult =
@@ -25,10 +26,11 @@ const FINISH: Readonly<Record<string, FinishReason>> = {
   stop: 'stop',
   length: 'length',
   'content-filter': 'content-filter',
+  'tool-calls': 'tool-calls',
   error: 'error',
 };
 
-/** The AI SDK's unified finish reason in BenchHub's terms (`tool-calls`, `other` and v2's `unknown` are `other`). */
+/** The AI SDK's unified finish reason in BenchHub's terms (`other` and v2's `unknown` are `other`). */
 export function toBenchHubFinishReason(reason: ModelGenerateResult['finishReason']): FinishReason {
   const unified = typeof reason === 'string' ? reason : reason?.unified;
   return (unified === undefined ? undefined : FINISH[unified]) ?? 'other';
@@ -80,9 +82,22 @@ export function readLogprobs(value: unknown): TokenLogprob[] | undefined {
 }
 
 /**
+ * The `tool-call` content parts the caller has to run (those the provider executed itself are left
+ * out), in order; the input is already JSON text in both spec versions. `undefined` when there are none.
+ */
+export function toToolCalls(content: ModelGenerateResult['content'] | undefined): ToolCall[] | undefined {
+  const calls: ToolCall[] = [];
+  for (const part of content ?? []) {
+    if (part.type !== 'tool-call' || part.providerExecuted === true) continue;
+    calls.push({ id: part.toolCallId, name: part.toolName, arguments: part.input });
+  }
+  return calls.length === 0 ? undefined : calls;
+}
+
+/**
  * A `doGenerate` result as a BenchHub result: the text parts joined (reasoning parts are not answer
- * text), the unified finish reason, usage totals (`undefined` when not reported), logprobs from
- * provider metadata when asked for, `raw` only when kept.
+ * text), `tool-call` parts as `toolCalls`, the unified finish reason, usage totals (`undefined` when
+ * not reported), logprobs from provider metadata when asked for, `raw` only when kept.
  */
 export function toGenerateResult(
   result: ModelGenerateResult,
@@ -94,10 +109,12 @@ export function toGenerateResult(
     settings.logprobsKey === undefined
       ? undefined
       : readLogprobs(result.providerMetadata?.[settings.logprobsKey]?.logprobs);
+  const toolCalls = toToolCalls(result.content);
   return {
     text,
-    finishReason: toBenchHubFinishReason(result.finishReason),
+    finishReason: finishWithToolCalls(toBenchHubFinishReason(result.finishReason), toolCalls),
     usage: toTokenUsage(result.usage),
+    ...(toolCalls === undefined ? {} : { toolCalls }),
     ...(logprobs === undefined ? {} : { logprobs }),
     ...(settings.includeRaw
       ? {

@@ -68,6 +68,18 @@ export interface AISdkProviderOptions {
    * the AI SDK's model spec has no portable log-probabilities.
    */
   logprobs?: boolean;
+  /**
+   * Whether the model takes `request.tools` (`capabilities.tools`). Default true (most AI SDK chat models
+   * do); set false for one that does not, so a request with tools is refused before any call.
+   */
+  tools?: boolean;
+  /**
+   * The structured output the model honours (`capabilities.structuredOutput`). Default `json_schema`.
+   * Set `json` for a model with JSON mode only (e.g. `createOpenAICompatible` without
+   * `supportsStructuredOutputs`), or false for neither. A model that drops a response format anyway and
+   * says so in its warnings fails the call.
+   */
+  structuredOutput?: 'json_schema' | 'json' | false;
   /** Most calls to have in flight at once (`capabilities.maxConcurrency`). */
   maxConcurrency?: number;
   /** Per-call timeout in milliseconds; the call is aborted and fails with a retryable error. Default: none. */

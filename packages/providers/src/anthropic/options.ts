@@ -7,6 +7,12 @@ export interface AnthropicMessagesBody {
   stop_sequences?: string[];
   temperature?: number;
   top_p?: number;
+  /** Client tools: `{ name, description, input_schema }`. */
+  tools?: { name: string; description?: string; input_schema: Record<string, unknown> }[];
+  /** `auto`, `any` (some tool) or one named tool. */
+  tool_choice?: { type: 'auto' | 'any' } | { type: 'tool'; name: string };
+  /** Structured output: the text answer follows a JSON schema. */
+  output_config?: { format: { type: 'json_schema'; schema: Record<string, unknown> } };
   [field: string]: unknown;
 }
 
@@ -52,6 +58,13 @@ export interface AnthropicProviderOptions {
   defaultMaxTokens?: number;
   /** Most time one request may take, in milliseconds. Default 600000 (the SDK's 10 minutes). */
   timeoutMs?: number;
+  /**
+   * The structured output the model honours (`capabilities.structuredOutput`). Default `json_schema`:
+   * `output_config.format` (Claude Sonnet 4.5, Opus 4.5, Haiku 4.5 and later; older models answer 400).
+   * Set `json` for an older model (JSON mode is a forced tool, which every tool-capable model takes), or
+   * false for neither.
+   */
+  structuredOutput?: 'json_schema' | 'json' | false;
   /** Most calls in flight at once, advertised as `capabilities.maxConcurrency`. */
   maxConcurrency?: number;
   /** Overrides the provider id reported on results and errors. Default `anthropic`. */

@@ -6,10 +6,17 @@ import {
   ProviderCallError,
   type ProviderCallOptions,
 } from '@benchhub/core';
-import { callVendor, elapsedMs, lazyPeer, type VendorCallContext } from '../shared/index.js';
+import {
+  callVendor,
+  checkRequestSupport,
+  elapsedMs,
+  hasTools,
+  lazyPeer,
+  type VendorCallContext,
+} from '../shared/index.js';
 import { toAnthropicError } from './errors.js';
 import type { AnthropicMessagesClient, AnthropicProviderOptions } from './options.js';
-import { isBlankStop, toAnthropicBody } from './request.js';
+import { isBlankStop, JSON_MODE_TOOL, toAnthropicBody } from './request.js';
 import { type AnthropicMessage, fromAnthropicMessage } from './response.js';
 
 /** Anthropic's API; passed explicitly so the SDK never falls back to `ANTHROPIC_BASE_URL`. */
@@ -48,6 +55,11 @@ function refusal(providerId: string, modelId: string, message: string): Provider
  * key is passed explicitly and the environment is never read. Anthropic returns no log-probabilities and
  * takes no seed, so `logprobs` and `seed` are declared false.
  *
+ * Tools map to client tools (`toolChoice` `required` → `any`) and `tool_use` blocks come back as
+ * `toolCalls`. Structured output: a JSON schema goes to `output_config.format` (generally available,
+ * also under the SDK's default API version); JSON mode, which the API lacks, is a forced tool whose
+ * input becomes the text (it cannot be combined with tools or extended thinking).
+ *
  * With the SDK's default API version (2026-10-21) the API refuses `temperature` and `top_p`, so they are
  * not sent (pass `apiVersion: '2023-06-01'` to send them). Whitespace-only stop sequences, which the API
  * refuses, are applied by cutting the text instead.
@@ -83,6 +95,8 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Mode
     systemPrompt: true,
     seed: false,
     temperature: settings.sendsSampling,
+    tools: true,
+    structuredOutput: options.structuredOutput ?? 'json_schema',
     ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
   };
 
@@ -122,6 +136,15 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Mode
     const signal = call.signal;
     if (signal?.aborted) throw signal.reason;
     const start = performance.now();
+    checkRequestSupport(request, capabilities, context);
+    const jsonMode = request.responseFormat?.type === 'json';
+    if (jsonMode && hasTools(request)) {
+      throw refusal(
+        providerId,
+        modelId,
+        'JSON mode (responseFormat json) is a forced tool on the Messages API and cannot be combined with tools: give a json_schema responseFormat instead',
+      );
+    }
     const body = toAnthropicBody(request, settings);
     if (body.messages.length === 0) {
       throw refusal(
@@ -138,7 +161,10 @@ export function createAnthropicProvider(options: AnthropicProviderOptions): Mode
       async (s) => (await getClient()).messages.create(body, { signal: s, ...timeout }),
       (error) => toAnthropicError(error, context),
     )) as AnthropicMessage;
-    const outcome = fromAnthropicMessage(message, request.stop?.filter(isBlankStop));
+    const outcome = fromAnthropicMessage(message, {
+      stop: request.stop?.filter(isBlankStop),
+      jsonModeTool: jsonMode ? JSON_MODE_TOOL : undefined,
+    });
     return {
       ...outcome,
       latencyMs: elapsedMs(start),

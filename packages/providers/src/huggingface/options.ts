@@ -67,6 +67,17 @@ export interface HuggingFaceProviderOptions {
   client?: HuggingFaceInferenceClient;
   /** Most time one call may take, in milliseconds. Default 600000. */
   timeoutMs?: number;
+  /**
+   * Whether the model takes `request.tools` (`capabilities.tools`). Default true for the chat task
+   * (Inference Providers and TGI take OpenAI-style tools), false for text generation.
+   */
+  tools?: boolean;
+  /**
+   * The structured output the model honours (`capabilities.structuredOutput`). Default `json_schema` for
+   * the chat task (`response_format` `json_schema`; JSON mode is `json_object`, which TGI refuses without
+   * a schema), false for text generation.
+   */
+  structuredOutput?: 'json_schema' | 'json' | false;
   /** Most calls in flight at once, advertised as `capabilities.maxConcurrency`. */
   maxConcurrency?: number;
   /** Overrides the provider id reported on results and errors. Default `huggingface`. */

@@ -7,7 +7,7 @@ import {
   ProviderCallError,
   type ProviderCallOptions,
 } from '@benchhub/core';
-import { callVendor, elapsedMs, lazyPeer } from '../shared/index.js';
+import { callVendor, checkRequestSupport, elapsedMs, lazyPeer } from '../shared/index.js';
 import { toHuggingFaceError } from './errors.js';
 import type {
   HuggingFaceCallOptions,
@@ -23,6 +23,11 @@ import { fromChatCompletion, fromTextGeneration, isChatCompletion } from './resp
 const DEFAULT_TIMEOUT_MS = 600_000;
 const DEFAULT_EMBEDDING_BATCH_SIZE = 32;
 const TASKS: readonly HuggingFaceTask[] = ['chat', 'text-generation'];
+/** Where tools and structured output are, when the text-generation task is asked for them. */
+const TEXT_GENERATION_HINTS = {
+  tools: "use task 'chat' for tools",
+  structuredOutput: "use task 'chat' for response formats",
+};
 
 const loadInference = lazyPeer(
   { packageName: '@huggingface/inference', range: '^4.13.0', neededBy: '@benchhub/providers/huggingface' },
@@ -71,8 +76,9 @@ async function bodyOf(copy: Response | undefined): Promise<unknown> {
  * loaded on the first call): Inference Providers behind the router (`provider`, default `auto`) or a
  * dedicated endpoint (`endpointUrl`: Inference Endpoints, TGI, vLLM).
  *
- * - `task: 'chat'` (default): chat completion with roles, system prompt, seed, usage, finish reason and
- *   log-probabilities (`logprobs`/`top_logprobs`, where the service returns them).
+ * - `task: 'chat'` (default): chat completion with roles, system prompt, seed, usage, finish reason,
+ *   log-probabilities (`logprobs`/`top_logprobs`, where the service returns them), OpenAI-style tools
+ *   (`tool_calls` → `toolCalls`) and `response_format` (`json_schema`, `json_object`).
  * - `task: 'text-generation'`: a plain text prompt (chat messages are refused), parameters
  *   `max_new_tokens`, `temperature`, `top_p`, `stop`, `seed`, `return_full_text: false`.
  * - `embed` through feature extraction when `embeddingModel` or `embeddingEndpointUrl` is given
@@ -111,6 +117,8 @@ export function createHuggingFaceProvider(options: HuggingFaceProviderOptions): 
     logprobs: chat,
     systemPrompt: chat,
     seed: true,
+    tools: chat && (options.tools ?? true),
+    structuredOutput: chat ? (options.structuredOutput ?? 'json_schema') : false,
     ...(options.maxConcurrency === undefined ? {} : { maxConcurrency: options.maxConcurrency }),
   };
 
@@ -179,6 +187,7 @@ export function createHuggingFaceProvider(options: HuggingFaceProviderOptions): 
     const signal = call.signal;
     if (signal?.aborted) throw signal.reason;
     const start = performance.now();
+    checkRequestSupport(request, capabilities, { providerId, modelId }, chat ? {} : TEXT_GENERATION_HINTS);
     if (!chat) {
       const prompt = request.prompt;
       if (typeof prompt !== 'string') {

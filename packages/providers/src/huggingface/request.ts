@@ -1,5 +1,11 @@
 import type { GenerateRequest } from '@benchhub/core';
-import { promptMessages } from '../shared/index.js';
+import {
+  hasTools,
+  promptMessages,
+  toOpenAIResponseFormat,
+  toOpenAIToolChoice,
+  toOpenAITools,
+} from '../shared/index.js';
 
 /** Where a call goes: a dedicated endpoint URL, or an Inference Provider (or `auto`) behind the router. */
 export type HuggingFaceRoute = { endpointUrl: string } | { provider: string; endpointUrl: undefined };
@@ -10,7 +16,11 @@ function defined(fields: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The SDK arguments of a chat completion: the OpenAI-style body (`messages`, `max_tokens`, `temperature`,
- * `top_p`, `stop`, `seed`, `logprobs`, `top_logprobs`, then `extra`) plus the model and its route.
+ * `top_p`, `stop`, `seed`, `logprobs`, `top_logprobs`, `tools` with `tool_choice`, `response_format`,
+ * then `extra`) plus the model and its route. Tools and response formats take OpenAI's shapes, which
+ * the Inference Providers router and TGI 3.x read: `{ type: 'json_schema', json_schema: { name,
+ * schema, strict } }` and `{ type: 'json_object' }` (TGI before 3.2 took `{ type: 'json', value }`
+ * instead; pass that through `extra` for such a server).
  */
 export function toChatArgs(
   model: string,
@@ -30,6 +40,13 @@ export function toChatArgs(
       seed: request.seed,
       logprobs: request.logprobs === true ? true : undefined,
       top_logprobs: wantsTop ? request.topLogprobs : undefined,
+      tools: hasTools(request) ? toOpenAITools(request.tools ?? []) : undefined,
+      tool_choice:
+        hasTools(request) && request.toolChoice !== undefined
+          ? toOpenAIToolChoice(request.toolChoice)
+          : undefined,
+      response_format:
+        request.responseFormat === undefined ? undefined : toOpenAIResponseFormat(request.responseFormat),
     }),
     ...request.extra,
   };

@@ -1,11 +1,11 @@
-import type { FinishReason, GenerateRequest, TokenLogprob, TokenUsage } from '@benchhub/core';
-import { toFinishReason } from '../shared/index.js';
+import type { FinishReason, GenerateRequest, TokenLogprob, TokenUsage, ToolCall } from '@benchhub/core';
+import { finishWithToolCalls, openAIToolCalls, toFinishReason } from '../shared/index.js';
 import { cutAtStop } from '../shared/stop-sequences.js';
 
 /** The parts of an OpenAI-style chat completion (what TGI, vLLM and the router return) the adapter reads. */
 export interface ChatCompletionLike {
   choices?: readonly {
-    message?: { content?: string | null } | null;
+    message?: { content?: string | null; tool_calls?: unknown } | null;
     finish_reason?: string | null;
     logprobs?: {
       content?:
@@ -32,6 +32,7 @@ export interface HuggingFaceOutcome {
   finishReason: FinishReason;
   usage: TokenUsage;
   logprobs?: TokenLogprob[];
+  toolCalls?: ToolCall[];
 }
 
 function count(value: number | null | undefined): number | undefined {
@@ -86,18 +87,22 @@ export function isChatCompletion(output: unknown): output is ChatCompletionLike 
 
 /**
  * Reads a chat completion: the first choice's text (cut at the first stop sequence it still contains:
- * TGI keeps a matched stop sequence in the text), its finish reason, usage, and the per-token
- * log-probabilities when the request asked for them and the service returned them.
+ * TGI keeps a matched stop sequence in the text), its finish reason, usage, the per-token
+ * log-probabilities when the request asked for them and the service returned them, and the function
+ * calls of `message.tool_calls` (arguments sent as an object, as TGI did before 3.x, become JSON text;
+ * the finish reason is then `tool-calls`, which TGI reports as `eos_token`).
  */
 export function fromChatCompletion(output: ChatCompletionLike, request: GenerateRequest): HuggingFaceOutcome {
   const choice = output.choices?.[0] ?? {};
   const { text, cut } = cutAtStop(choice.message?.content ?? '', request.stop);
   const logprobs = logprobsOf(choice, request);
+  const toolCalls = openAIToolCalls(choice.message?.tool_calls);
   return {
     text,
-    finishReason: cut ? 'stop' : toFinishReason(choice.finish_reason),
+    finishReason: finishWithToolCalls(cut ? 'stop' : toFinishReason(choice.finish_reason), toolCalls),
     usage: usageOf(output.usage, text),
     ...(logprobs === undefined ? {} : { logprobs }),
+    ...(toolCalls === undefined ? {} : { toolCalls }),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { TokenLogprob } from '@benchhub/core';
 import type { LlamaContextSequence, LlamaModel, SequenceEvaluateOptions, Token } from 'node-llama-cpp';
 import { alignSequence } from './align-sequence.js';
+import type { OutputGrammar } from './grammar.js';
 import type { LocalRuntime } from './runtime.js';
 import { StopScanner } from './stop-scanner.js';
 
@@ -24,6 +25,8 @@ export interface GenerationPlan {
   logprobs: boolean;
   /** Alternatives per token with `logprobs`. */
   topLogprobs: number;
+  /** A grammar the output must follow (structured output); its stops end the text like stop sequences. */
+  grammar?: OutputGrammar | undefined;
 }
 
 /** Why a generation ended: an end-of-generation token, a stop sequence, or `maxTokens`. */
@@ -48,6 +51,12 @@ function samplingOptions(runtime: LocalRuntime, plan: GenerationPlan): SequenceE
     options.topP = plan.topP ?? 1;
     options.minP = plan.minP ?? 0;
     if (plan.seed !== undefined) options.seed = plan.seed;
+  }
+  if (plan.grammar !== undefined) {
+    options.grammarEvaluationState = new runtime.LlamaGrammarEvaluationState({
+      model: runtime.model,
+      grammar: plan.grammar.grammar,
+    });
   }
   if (plan.ignoreEos) {
     const bias = new runtime.TokenBias(runtime.model.tokenizer);
@@ -88,8 +97,9 @@ function logprobOf(
 
 /**
  * Generates on `sequence` (which the caller holds alone): reuses the cached prompt prefix, samples token by
- * token, stops at an end-of-generation token, a stop sequence or `maxTokens`, and checks `signal` after
- * every token so an abort stops the work within one token. The caller turns an abort into a rejection.
+ * token (under the plan's grammar, when it has one), stops at an end-of-generation token, a stop sequence
+ * (the grammar's included) or `maxTokens`, and checks `signal` after every token so an abort stops the
+ * work within one token. The caller turns an abort into a rejection.
  */
 export async function generateOnSequence(
   runtime: LocalRuntime,
@@ -111,7 +121,8 @@ export async function generateOnSequence(
   );
   const tokens: Token[] = [];
   const logprobs: TokenLogprob[] | undefined = plan.logprobs ? [] : undefined;
-  const scanner = plan.stop.length > 0 ? new StopScanner(model, plan.stop, plan.prompt) : undefined;
+  const stops = plan.grammar === undefined ? plan.stop : [...plan.stop, ...plan.grammar.stops];
+  const scanner = stops.length > 0 ? new StopScanner(model, stops, plan.prompt) : undefined;
   let stopReason: StopReason = 'eog';
   let cut: string | undefined;
   for await (const output of iterator) {
@@ -133,6 +144,7 @@ export async function generateOnSequence(
       break;
     }
   }
-  const text = cut ?? model.detokenize(tokens, false, plan.prompt.slice(-4));
+  const decoded = cut ?? model.detokenize(tokens, false, plan.prompt.slice(-4));
+  const text = plan.grammar?.trimEnd === true ? decoded.trimEnd() : decoded;
   return { tokens, text, stopReason, ...(logprobs === undefined ? {} : { logprobs }) };
 }

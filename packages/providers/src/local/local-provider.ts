@@ -9,11 +9,13 @@ import {
   type ProviderCallOptions,
 } from '@benchhub/core';
 import type { Token } from 'node-llama-cpp';
-import { elapsedMs } from '../shared/index.js';
+import { checkRequestSupport, elapsedMs } from '../shared/index.js';
 import { cachedPrefixLength } from './align-sequence.js';
 import { createEmbedder, type LocalEmbedder } from './embedder.js';
 import { localCallError, toLocalCallError } from './errors.js';
 import { type Generation, type GenerationPlan, generateOnSequence, type StopReason } from './generate.js';
+import { createGrammarCache, type GrammarCache, type OutputGrammar, type OutputShape } from './grammar.js';
+import { toGrammarSchema } from './grammar-schema.js';
 import { scorePair } from './log-likelihood.js';
 import { type LocalProviderOptions, type LocalSettings, resolveLocalSettings } from './options.js';
 import { disposeRuntime, type LocalRuntime, loadRuntime } from './runtime.js';
@@ -66,11 +68,32 @@ function extraFlag(extra: GenerateRequest['extra'], ...names: string[]): boolean
   return undefined;
 }
 
+/** What a local model can do: completion of plain text, scoring, embedding and grammar-constrained JSON. */
+const LOCAL_CAPABILITIES = {
+  generate: true,
+  chat: false,
+  logLikelihood: true,
+  embed: true,
+  streaming: false,
+  logprobs: true,
+  systemPrompt: false,
+  seed: true,
+  tools: false,
+  structuredOutput: 'json_schema',
+} as const satisfies ModelCapabilities;
+
+/** Where to go instead when a request asks for tools. */
+const SUPPORT_HINTS = {
+  tools:
+    'a completion model without a chat template cannot choose among tools: ask for a json_schema responseFormat (grammar-constrained) instead',
+};
+
 function planGeneration(
   settings: LocalSettings,
   request: GenerateRequest,
   prompt: Token[],
   room: number,
+  grammar: OutputGrammar | undefined,
 ): GenerationPlan {
   const { extra } = request;
   return {
@@ -85,6 +108,7 @@ function planGeneration(
     ignoreEos: extraFlag(extra, 'ignoreEos', 'ignore_eos') ?? settings.ignoreEos,
     logprobs: request.logprobs === true,
     topLogprobs: request.logprobs === true ? Math.max(0, Math.floor(request.topLogprobs ?? 0)) : 0,
+    grammar,
   };
 }
 
@@ -97,6 +121,10 @@ function planGeneration(
  *   deterministic; `topP`, `seed`, stop sequences (not part of the text), `maxTokens` (default: what fits
  *   the context) and per-token `logprobs` (with `topLogprobs` alternatives; of the sampling distribution,
  *   the raw one at temperature 0) are honoured. `extra` may carry `topK`, `minP`, `ignoreEos`.
+ *   `responseFormat` constrains sampling with a grammar (node-llama-cpp's JSON-schema grammar, or its JSON
+ *   grammar for JSON mode), so even a small story model answers with JSON that follows the schema, unless
+ *   `maxTokens` cuts it (finish reason `length`). A schema outside the grammar's subset is refused (see
+ *   `toGrammarSchema`). Tools are refused (`capabilities.tools` is false).
  *   Chat messages are refused (`capabilities.chat` is false): BenchHub renders prompts as text for such
  *   providers. Usage counts are the real token counts (the prompt's include the BOS token); `latencyMs`
  *   leaves out the one-off model load.
@@ -119,6 +147,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
   let loading: Promise<LocalRuntime> | undefined;
   let runtime: LocalRuntime | undefined;
   let embedder: LocalEmbedder | undefined;
+  let grammars: GrammarCache | undefined;
   let closed = false;
 
   const closedError = () => localCallError(ids, 'the provider was closed');
@@ -148,6 +177,8 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
   ): Promise<GenerateResult> {
     const { signal } = callOptions;
     if (signal?.aborted) throw signal.reason;
+    checkRequestSupport(request, LOCAL_CAPABILITIES, ids, SUPPORT_HINTS);
+    const shape = outputShape(request.responseFormat);
     if (typeof request.prompt !== 'string') {
       throw localCallError(
         ids,
@@ -158,6 +189,8 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       throw localCallError(ids, `maxTokens must be a non-negative integer, got ${request.maxTokens}`);
     }
     const loaded = await abortable(getRuntime(), signal);
+    // Compiled once per shape and kept out of latencyMs, like the model load.
+    const grammar = await outputGrammar(loaded, shape, signal);
     const start = performance.now();
     const prompt = promptTokens(loaded.model, request.prompt);
     const room = loaded.contextSize - prompt.length;
@@ -167,7 +200,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
         `the prompt has ${prompt.length} tokens but the context holds ${loaded.contextSize}: shorten it or raise contextSize`,
       );
     }
-    const plan = planGeneration(settings, request, prompt, room);
+    const plan = planGeneration(settings, request, prompt, room, grammar);
     const generation: Generation =
       plan.maxTokens === 0
         ? { tokens: [], text: '', stopReason: 'max-tokens' }
@@ -208,6 +241,38 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       };
     }
     return result;
+  }
+
+  /** What a response format asks of the output, checked against the grammar's subset of JSON Schema. */
+  function outputShape(format: GenerateRequest['responseFormat']): OutputShape | undefined {
+    if (format === undefined) return undefined;
+    if (format.type === 'json') return { type: 'json' };
+    const converted = toGrammarSchema(format.schema, format.strict === true);
+    if (!converted.ok) {
+      throw localCallError(
+        ids,
+        `the JSON schema "${format.name}" cannot be followed by node-llama-cpp's grammar: ${converted.problem}`,
+      );
+    }
+    return { type: 'schema', schema: converted.schema };
+  }
+
+  /** The grammar of an output shape, compiled on the loaded model's binding (once per shape). */
+  async function outputGrammar(
+    loaded: LocalRuntime,
+    shape: OutputShape | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<OutputGrammar | undefined> {
+    if (shape === undefined) return undefined;
+    grammars ??= createGrammarCache(loaded.llama);
+    try {
+      return await abortable(grammars.grammarFor(shape), signal);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      const message = error instanceof Error ? error.message : String(error);
+      const what = shape.type === 'json' ? 'JSON' : 'JSON-schema';
+      throw localCallError(ids, `the ${what} grammar could not be compiled: ${message}`, { cause: error });
+    }
   }
 
   async function logLikelihood(
@@ -254,17 +319,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
     providerId: settings.providerId,
     modelId: settings.modelId,
     modelPath: settings.modelPath,
-    capabilities: {
-      generate: true,
-      chat: false,
-      logLikelihood: true,
-      embed: true,
-      streaming: false,
-      logprobs: true,
-      systemPrompt: false,
-      seed: true,
-      maxConcurrency: settings.sequences,
-    },
+    capabilities: { ...LOCAL_CAPABILITIES, maxConcurrency: settings.sequences },
     generate,
     logLikelihood,
     embed,
@@ -279,6 +334,7 @@ export function createLocalProvider(options: LocalProviderOptions): LocalProvide
       const pending = loading;
       loading = undefined;
       runtime = undefined;
+      grammars = undefined;
       const loaded = await pending?.catch(() => undefined);
       await embedder?.dispose();
       embedder = undefined;

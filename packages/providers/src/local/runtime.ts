@@ -25,6 +25,8 @@ export interface LocalRuntime {
   readonly pool: SequencePool<LlamaContextSequence>;
   /** `TokenBias` of node-llama-cpp, for `ignoreEos`. */
   readonly TokenBias: typeof import('node-llama-cpp').TokenBias;
+  /** `LlamaGrammarEvaluationState` of node-llama-cpp, for structured output. */
+  readonly LlamaGrammarEvaluationState: typeof import('node-llama-cpp').LlamaGrammarEvaluationState;
 }
 
 /** node-llama-cpp's log callback writing to a BenchHub logger (never to the console). */
@@ -117,6 +119,7 @@ export async function loadRuntime(settings: LocalSettings): Promise<LocalRuntime
       contextSize: context.contextSize,
       pool: new SequencePool(sequences),
       TokenBias: lib.TokenBias,
+      LlamaGrammarEvaluationState: lib.LlamaGrammarEvaluationState,
     };
   } catch (error) {
     await model?.dispose().catch(() => {});

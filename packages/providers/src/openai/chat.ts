@@ -3,7 +3,16 @@ import type {
   ChatCompletion,
   ChatCompletionCreateParamsNonStreaming,
 } from 'openai/resources/chat/completions';
-import { promptMessages, toFinishReason } from '../shared/index.js';
+import {
+  finishWithToolCalls,
+  hasTools,
+  openAIToolCalls,
+  promptMessages,
+  toFinishReason,
+  toOpenAIResponseFormat,
+  toOpenAIToolChoice,
+  toOpenAITools,
+} from '../shared/index.js';
 import type { MaxTokensField } from './options.js';
 
 /** Whether the request asks for per-token log-probabilities (`topLogprobs` alone asks too). */
@@ -13,8 +22,9 @@ function wantsLogprobs(request: GenerateRequest): boolean {
 
 /**
  * The chat completions body of a request: messages (a string prompt is one user message), the sampling
- * parameters that are set, `maxTokens` under `maxTokensField`, `logprobs`/`top_logprobs`, then `extra`
- * (which wins over the mapped fields, so a vendor parameter can replace one).
+ * parameters that are set, `maxTokens` under `maxTokensField`, `logprobs`/`top_logprobs`, `tools` with
+ * `tool_choice`, `response_format`, then `extra` (which wins over the mapped fields, so a vendor
+ * parameter can replace one).
  */
 export function toChatBody(
   request: GenerateRequest,
@@ -34,6 +44,12 @@ export function toChatBody(
     body.logprobs = true;
     if ((request.topLogprobs ?? 0) > 0) body.top_logprobs = request.topLogprobs;
   }
+  if (hasTools(request)) {
+    body.tools = toOpenAITools(request.tools ?? []);
+    if (request.toolChoice !== undefined) body.tool_choice = toOpenAIToolChoice(request.toolChoice);
+  }
+  if (request.responseFormat !== undefined)
+    body.response_format = toOpenAIResponseFormat(request.responseFormat);
   if (request.extra !== undefined) Object.assign(body, request.extra);
   return body as unknown as ChatCompletionCreateParamsNonStreaming;
 }
@@ -69,7 +85,8 @@ export function toTokenLogprobs(
 
 /**
  * A chat completion as a `GenerateResult`. A refusal without content is empty text with finish reason
- * `content-filter`. Returns `undefined` when the response has no choice.
+ * `content-filter`; function calls in `message.tool_calls` become `toolCalls` (finish reason
+ * `tool-calls` unless the answer was cut). Returns `undefined` when the response has no choice.
  */
 export function toGenerateResult(
   completion: ChatCompletion,
@@ -81,12 +98,16 @@ export function toGenerateResult(
   if (choice === undefined) return undefined;
   const content = choice.message?.content;
   const refused = (content === null || content === undefined) && typeof choice.message?.refusal === 'string';
+  const toolCalls = openAIToolCalls(choice.message?.tool_calls);
   const result: GenerateResult = {
     text: typeof content === 'string' ? content : '',
-    finishReason: refused ? 'content-filter' : toFinishReason(choice.finish_reason),
+    finishReason: refused
+      ? 'content-filter'
+      : finishWithToolCalls(toFinishReason(choice.finish_reason), toolCalls),
     usage: toUsage(completion.usage),
     latencyMs,
   };
+  if (toolCalls !== undefined) result.toolCalls = toolCalls;
   if (wantsLogprobs(request)) {
     const logprobs = toTokenLogprobs(choice.logprobs, (request.topLogprobs ?? 0) > 0);
     if (logprobs !== undefined) result.logprobs = logprobs;

@@ -68,6 +68,19 @@ export interface OpenAIProviderOptions {
   logLikelihood?: boolean;
   /** Prompts per `/completions` request for `logLikelihood()`. Default 32. */
   logLikelihoodBatchSize?: number;
+  /**
+   * Whether the model takes `request.tools` (`capabilities.tools`). Default true. The official API and
+   * recent vLLM (`--enable-auto-tool-choice` with a tool parser), Ollama and llama.cpp's server (`--jinja`)
+   * support function calling; set false for a server or model that does not, so a request with tools is
+   * refused before any call instead of being answered without them.
+   */
+  tools?: boolean;
+  /**
+   * The structured output the model honours (`capabilities.structuredOutput`). Default `json_schema`:
+   * `response_format` `json_schema` and `json_object`, as the official API, vLLM, Ollama, LM Studio and
+   * llama.cpp's server take them. Set `json` for a server with JSON mode only, or false for neither.
+   */
+  structuredOutput?: 'json_schema' | 'json' | false;
   /** Where the key comes from, named in the message of a 401. Default `OPENAI_API_KEY`. */
   keyHint?: string;
   /** Keep the vendor's response as `raw` on results. Default false (stored results stay small). */

@@ -9,7 +9,7 @@ import {
   ProviderCallError,
   type ProviderCallOptions,
 } from '@benchhub/core';
-import { elapsedMs, type VendorCallContext } from '../shared/index.js';
+import { elapsedMs, unsupportedRequest, type VendorCallContext } from '../shared/index.js';
 import { callOpenAI } from './call.js';
 import { toChatBody, toGenerateResult } from './chat.js';
 import { batches, orderedVectors, toEmbeddingBody } from './embeddings.js';
@@ -20,6 +20,11 @@ import type { OpenAIClient, OpenAICompatibleProviderOptions, OpenAIProviderOptio
 import { buildClient, loadOpenAI, type OpenAILoader, resolveApiKey } from './sdk.js';
 
 const DEFAULT_EMBEDDING_BATCH = 256;
+/** What to change when a request asks for more than the options declare. */
+const SUPPORT_HINTS = {
+  tools: 'set the tools option to true if the server supports function calling',
+  structuredOutput: "set the structuredOutput option to the server's support, or ask for JSON in the prompt",
+};
 const DEFAULT_LOG_LIKELIHOOD_BATCH = 32;
 
 /** What differs between the OpenAI and the OpenAI-compatible factories. */
@@ -62,6 +67,8 @@ function capabilitiesOf(options: OpenAIProviderOptions): ModelCapabilities {
     logprobs: true,
     systemPrompt: true,
     seed: true,
+    tools: options.tools ?? true,
+    structuredOutput: options.structuredOutput ?? 'json_schema',
     ...(options.maxConcurrency === undefined
       ? {}
       : { maxConcurrency: positiveInteger(options.maxConcurrency, 'maxConcurrency', 1) }),
@@ -167,6 +174,10 @@ export function buildOpenAIProvider(
     capabilities,
     generate(request: GenerateRequest, callOptions?: ProviderCallOptions): Promise<GenerateResult> {
       const start = performance.now();
+      const refused = unsupportedRequest(request, capabilities, context, SUPPORT_HINTS);
+      if (refused !== undefined) {
+        return Promise.reject(callOptions?.signal?.aborted ? callOptions.signal.reason : refused);
+      }
       // Promise chains rather than async functions: this is the per-call path the overhead figure measures.
       return callOpenAI(
         callOptions?.signal,
@@ -246,10 +257,11 @@ export function buildOpenAIProvider(
 
 /**
  * A model behind the official OpenAI API, or behind any OpenAI-compatible server when `baseURL` is
- * given: chat completions with usage, finish reason, latency and log-probabilities (`top_logprobs`
- * too); embeddings when `embeddingModel` is given; log-likelihood through the legacy `/completions`
- * echo when `logLikelihood: true` (vLLM). The `openai` SDK loads on the first call, with its retries
- * off. Errors are `ProviderCallError`s with the status, the server's message and `retryAfterMs`.
+ * given: chat completions with usage, finish reason, latency, log-probabilities (`top_logprobs` too),
+ * function calling (`tools`, `toolChoice` → `toolCalls`) and structured output (`responseFormat` →
+ * `response_format` `json_schema` or `json_object`); embeddings when `embeddingModel` is given;
+ * log-likelihood through the legacy `/completions` echo when `logLikelihood: true` (vLLM). The
+ * `openai` SDK loads on the first call, with its retries off. Errors are `ProviderCallError`s with the status, the server's message and `retryAfterMs`.
  *
  * @example
  * ```ts
@@ -266,6 +278,13 @@ export function createOpenAIProvider(options: OpenAIProviderOptions): ModelProvi
  * `createOpenAIProvider` with `providerId: 'openai-compatible'`, `baseURL` required, the key optional
  * (a server without authentication gets the placeholder key `no-key`) and `max_tokens` as the
  * max-tokens field.
+ *
+ * Tools and structured output are declared (`capabilities.tools`, `structuredOutput: 'json_schema'`)
+ * and sent in OpenAI's wire format, but a server may not honour them: recent vLLM does (`toolChoice`
+ * `auto` needs `--enable-auto-tool-choice` and a `--tool-call-parser`), self-hosted Ollama does (JSON
+ * schemas from v0.5) and llama.cpp's server does (`--jinja` for tools); older servers and some gateways
+ * ignore `response_format` or refuse `tools`. Declare what the server does with the `tools` and
+ * `structuredOutput` options, and check the answers.
  *
  * @example
  * ```ts

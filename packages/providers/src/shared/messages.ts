@@ -24,9 +24,9 @@ const FINISH_REASONS: Readonly<Record<string, FinishReason>> = {
   model_length: 'length',
   content_filter: 'content-filter',
   refusal: 'content-filter',
-  tool_calls: 'other',
-  tool_use: 'other',
-  function_call: 'other',
+  tool_calls: 'tool-calls',
+  tool_use: 'tool-calls',
+  function_call: 'tool-calls',
   pause_turn: 'other',
   error: 'error',
 };

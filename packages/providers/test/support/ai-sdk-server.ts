@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 /**
  * How the server answers chat completions under `/<mode>/v1`:
  * - `ok`: an echo of the last user message (`Echo: ...`), cut at the first stop sequence (finish `stop`)
- *   and at `max_tokens` words (finish `length`), with usage counted in words;
+ *   and at `max_tokens` words (finish `length`), with usage counted in words; `{"answer":"Seoul"}` with a
+ *   JSON `response_format`; a call of the named tool, or of the first tool when `tool_choice` is
+ *   `required` or the question starts with `Weather` (finish `tool_calls`);
  * - `hang`: never answers (until the client goes away);
  * - `rate-limited`: 429 with `Retry-After: 2`;
  * - `server-error`: 500;
@@ -88,10 +90,51 @@ function contentText(content: unknown): string {
   return '';
 }
 
+/**
+ * The tool the model calls: the one `tool_choice` names, else the first tool when `tool_choice` is
+ * `required` or the question is about the weather; `undefined` for a text answer.
+ */
+function toolToCall(body: Record<string, unknown>, question: string): string | undefined {
+  const tools = Array.isArray(body.tools) ? (body.tools as { function?: { name?: string } }[]) : [];
+  if (tools.length === 0 || body.tool_choice === 'none') return undefined;
+  const named = (body.tool_choice as { function?: { name?: string } } | undefined)?.function?.name;
+  if (named !== undefined) return named;
+  return body.tool_choice === 'required' || question.startsWith('Weather')
+    ? tools[0]?.function?.name
+    : undefined;
+}
+
+function toolCallAnswer(body: Record<string, unknown>, name: string): unknown {
+  return {
+    id: 'chatcmpl-tool',
+    object: 'chat.completion',
+    created: Math.floor(Date.now() / 1000),
+    model: body.model,
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name, arguments: '{"city":"Seoul"}' } }],
+        },
+        finish_reason: 'tool_calls',
+      },
+    ],
+    usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 },
+  };
+}
+
 function chatAnswer(body: Record<string, unknown>): unknown {
   const messages = (Array.isArray(body.messages) ? body.messages : []) as ChatMessage[];
   const lastUser = [...messages].reverse().find((m) => m.role === 'user');
-  let text = `Echo: ${contentText(lastUser?.content)}`;
+  const tool = toolToCall(body, contentText(lastUser?.content));
+  if (tool !== undefined) return toolCallAnswer(body, tool);
+  const format = (body.response_format as { type?: string } | undefined)?.type;
+  let text =
+    format === 'json_schema' || format === 'json_object'
+      ? '{"answer":"Seoul"}'
+      : `Echo: ${contentText(lastUser?.content)}`;
   let finish = 'stop';
   const stops = Array.isArray(body.stop)
     ? (body.stop as string[])

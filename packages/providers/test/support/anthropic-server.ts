@@ -12,6 +12,8 @@ export interface AnthropicServerRecord {
 /** The answer of the scripted model: its text, and optionally the stop reason and token counts to report. */
 export interface AnthropicScriptedAnswer {
   text: string;
+  /** `tool_use` blocks after the text (the stop reason is then `tool_use` unless given). */
+  toolUses?: { id: string; name: string; input: Record<string, unknown> }[];
   stopReason?: string;
   inputTokens?: number;
   outputTokens?: number;
@@ -63,6 +65,60 @@ function textOf(content: unknown): string {
   return '';
 }
 
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checks `tools`, `tool_choice` and `output_config` as the Messages API does. */
+function invalidStructure(body: Record<string, unknown>): string | undefined {
+  const names: string[] = [];
+  if (body.tools !== undefined) {
+    if (!Array.isArray(body.tools)) return 'tools: Input should be a valid list';
+    for (const [i, tool] of (body.tools as unknown[]).entries()) {
+      if (!isObject(tool) || typeof tool.name !== 'string') return `tools.${i}.name: Field required`;
+      if (!TOOL_NAME.test(tool.name))
+        return `tools.${i}.name: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`;
+      if (!isObject(tool.input_schema)) return `tools.${i}.input_schema: Field required`;
+      if (tool.input_schema.type !== 'object')
+        return `tools.${i}.input_schema.type: Input should be 'object'`;
+      for (const key of Object.keys(tool)) {
+        if (!['name', 'description', 'input_schema', 'type', 'cache_control', 'strict'].includes(key)) {
+          return `tools.${i}.${key}: Extra inputs are not permitted`;
+        }
+      }
+      names.push(tool.name);
+    }
+  }
+  const choice = body.tool_choice;
+  if (choice !== undefined) {
+    if (!isObject(choice) || !['auto', 'any', 'tool', 'none'].includes(String(choice.type))) {
+      return "tool_choice.type: Input should be 'auto', 'any', 'tool' or 'none'";
+    }
+    if (names.length === 0 && choice.type !== 'none')
+      return 'tool_choice: tool_choice may only be specified while providing tools';
+    if (choice.type === 'tool' && !names.includes(String(choice.name))) {
+      return `tool_choice.name: Tool '${String(choice.name)}' not found in provided tools`;
+    }
+  }
+  const config = body.output_config;
+  if (config !== undefined) {
+    if (!isObject(config)) return 'output_config: Input should be a valid dictionary';
+    const format = config.format;
+    if (format !== undefined && format !== null) {
+      if (!isObject(format) || format.type !== 'json_schema')
+        return "output_config.format.type: Input should be 'json_schema'";
+      if (!isObject(format.schema)) return 'output_config.format.schema: Field required';
+      for (const key of Object.keys(format)) {
+        if (key !== 'type' && key !== 'schema')
+          return `output_config.format.${key}: Extra inputs are not permitted`;
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Checks a body as the Messages API does; returns the error message of a refused one. */
 function invalid(body: Record<string, unknown>, version: string | undefined): string | undefined {
   if (typeof body.model !== 'string' || body.model === '') return 'model: Field required';
@@ -85,6 +141,8 @@ function invalid(body: Record<string, unknown>, version: string | undefined): st
       return 'stop_sequences: each stop sequence must contain non-whitespace';
     }
   }
+  const structure = invalidStructure(body);
+  if (structure !== undefined) return structure;
   // API version 2026-10-21 refuses the sampling parameters, even at their default values.
   if (version !== undefined && version >= '2026-10-21') {
     for (const field of ['temperature', 'top_p', 'top_k']) {
@@ -97,8 +155,9 @@ function invalid(body: Record<string, unknown>, version: string | undefined): st
 /**
  * Starts a local server speaking Anthropic's Messages API (`POST /v1/messages`): it checks the key
  * (`x-api-key` or `Authorization: Bearer`) and the `anthropic-version` header, validates the body as
- * the API does (sampling parameters refused under 2026-10-21, blank stop sequences refused), answers
- * with a `message` (text blocks, `stop_reason`, `stop_sequence`, `usage`), cuts the answer at a stop
+ * the API does (sampling parameters refused under 2026-10-21, blank stop sequences refused, `tools`,
+ * `tool_choice` and `output_config.format` checked), answers with a `message` (text and `tool_use`
+ * blocks, `stop_reason`, `stop_sequence`, `usage`), cuts the answer at a stop
  * sequence or at `max_tokens` words like the API, and sends the API's error bodies and rate-limit headers.
  */
 export async function startAnthropicServer(options: AnthropicServerOptions): Promise<AnthropicServer> {
@@ -182,7 +241,8 @@ export async function startAnthropicServer(options: AnthropicServerOptions): Pro
       const scripted = options.answer?.(body) ?? 'OK';
       const answer = typeof scripted === 'string' ? { text: scripted } : scripted;
       let text = answer.text;
-      let stopReason = answer.stopReason ?? 'end_turn';
+      const toolUses = answer.toolUses ?? [];
+      let stopReason = answer.stopReason ?? (toolUses.length > 0 ? 'tool_use' : 'end_turn');
       let stopSequence: string | null = null;
       for (const s of (body.stop_sequences as string[] | undefined) ?? []) {
         const at = text.indexOf(s);
@@ -212,7 +272,10 @@ export async function startAnthropicServer(options: AnthropicServerOptions): Pro
           type: 'message',
           role: 'assistant',
           model: body.model,
-          content: [{ type: 'text', text, citations: null }],
+          content: [
+            ...(text === '' && toolUses.length > 0 ? [] : [{ type: 'text', text, citations: null }]),
+            ...toolUses.map((use) => ({ type: 'tool_use', ...use, caller: { type: 'direct' } })),
+          ],
           stop_reason: stopReason,
           stop_sequence: stopSequence,
           container: null,

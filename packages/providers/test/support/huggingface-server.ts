@@ -13,6 +13,8 @@ export interface HuggingFaceServerRecord {
 /** A scripted answer: text, and optionally the finish reason and token counts to report. */
 export interface HuggingFaceScriptedAnswer {
   text: string;
+  /** Function calls in `message.tool_calls`; `arguments` as a JSON string, or an object as TGI before 3.x sent it. */
+  toolCalls?: { id: string | number; name: string; arguments: string | Record<string, unknown> }[];
   finishReason?: string;
   promptTokens?: number;
   completionTokens?: number;
@@ -104,6 +106,7 @@ function send(
 
 interface Generated {
   text: string;
+  toolCalls: HuggingFaceScriptedAnswer['toolCalls'];
   finishReason: string;
   promptTokens: number;
   completionTokens: number;
@@ -139,6 +142,7 @@ function generate(
   }
   return {
     text,
+    toolCalls: answer.toolCalls,
     finishReason,
     promptTokens: answer.promptTokens ?? Math.max(1, wordsOf(prompt).length),
     completionTokens: answer.completionTokens ?? wordsOf(text).length,
@@ -171,7 +175,18 @@ function chatCompletion(options: HuggingFaceServerOptions, body: Record<string, 
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: out.text },
+        message:
+          out.toolCalls === undefined
+            ? { role: 'assistant', content: out.text }
+            : {
+                role: 'assistant',
+                ...(out.text === '' ? {} : { content: out.text }),
+                tool_calls: out.toolCalls.map((call) => ({
+                  id: call.id,
+                  type: 'function',
+                  function: { name: call.name, arguments: call.arguments },
+                })),
+              },
         logprobs,
         finish_reason: out.finishReason,
       },
@@ -182,6 +197,56 @@ function chatCompletion(options: HuggingFaceServerOptions, body: Record<string, 
       total_tokens: out.promptTokens + out.completionTokens,
     },
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks `tools`, `tool_choice` and `response_format` as TGI 3.x deserialises them (the router accepts
+ * JSON mode without a schema; TGI answers 422 `missing field value`). Returns the 422 message, if any.
+ */
+function invalidStructure(body: Record<string, unknown>, viaRouter: boolean): string | undefined {
+  const names: string[] = [];
+  if (body.tools !== undefined) {
+    if (!Array.isArray(body.tools))
+      return 'Failed to deserialize the JSON body into the target type: tools: invalid type';
+    for (const tool of body.tools as unknown[]) {
+      const fn = isObject(tool) ? tool.function : undefined;
+      if (!isObject(tool) || tool.type !== 'function' || !isObject(fn) || typeof fn.name !== 'string') {
+        return 'Failed to deserialize the JSON body into the target type: tools: missing field `function`';
+      }
+      names.push(fn.name);
+    }
+  }
+  const choice = body.tool_choice;
+  if (choice !== undefined) {
+    const named = isObject(choice) && isObject(choice.function) ? choice.function.name : undefined;
+    if (!(choice === 'auto' || choice === 'none' || choice === 'required' || typeof named === 'string')) {
+      return 'Failed to deserialize the JSON body into the target type: tool_choice: data did not match any variant';
+    }
+    if (typeof named === 'string' && !names.includes(named))
+      return `Tool error: Tool with name ${named} not found`;
+  }
+  const format = body.response_format;
+  if (format !== undefined) {
+    if (!isObject(format))
+      return 'Failed to deserialize the JSON body into the target type: response_format: invalid type';
+    if (format.type === 'json_schema') {
+      const config = format.json_schema;
+      if (!isObject(config) || !isObject(config.schema)) {
+        return 'Failed to deserialize the JSON body into the target type: response_format: missing field `json_schema`';
+      }
+    } else if (format.type === 'json_object') {
+      if (!viaRouter && format.value === undefined) {
+        return 'Failed to deserialize the JSON body into the target type: response_format: missing field `value`';
+      }
+    } else if (format.type !== 'text') {
+      return `Failed to deserialize the JSON body into the target type: response_format: unknown variant \`${String(format.type)}\``;
+    }
+  }
+  return undefined;
 }
 
 function textCompletion(options: HuggingFaceServerOptions, body: Record<string, unknown>): unknown {
@@ -207,7 +272,8 @@ function featureExtraction(body: Record<string, unknown>, tokenLevel: boolean): 
 
 /**
  * Starts a local server speaking what `@huggingface/inference` calls: a dedicated endpoint's
- * OpenAI-compatible routes as TGI serves them (`/v1/chat/completions` with logprobs, `/v1/completions`),
+ * OpenAI-compatible routes as TGI serves them (`/v1/chat/completions` with logprobs, tools and response
+ * formats checked as TGI 3.x reads them, `/v1/completions`),
  * feature extraction (`{inputs}` → pooled `number[][]` on `/embed` and the router's
  * `…/pipeline/feature-extraction`, token-level `number[][][]` on `/embed-tokens`, one vector short on
  * `/embed-short`), the router
@@ -299,6 +365,11 @@ export async function startHuggingFaceServer(options: HuggingFaceServerOptions):
             error: 'Input validation error: messages must not be empty',
             error_type: 'validation',
           });
+          return;
+        }
+        const refused = invalidStructure(body, viaRouter);
+        if (refused !== undefined) {
+          send(res, 422, { error: refused, error_type: 'validation' });
           return;
         }
         send(res, 200, chatCompletion(options, body));
