@@ -27,7 +27,7 @@ import { PlanningError } from '../src/errors.js';
 import {
   type GoldenFieldResult,
   loadGoldenSet,
-  type PlanOutcome,
+  planOutcome,
   scorePlanAgainstGolden,
   summarizeGoldenScores,
 } from '../src/golden/index.js';
@@ -62,14 +62,7 @@ async function ruleBenchmark() {
   const started = performance.now();
   const scores = [];
   for (const entry of golden.entries) {
-    let outcome: PlanOutcome;
-    try {
-      const proposal = await planner.plan(entry.query);
-      outcome = { plan: proposal.plan, warnings: proposal.warnings };
-    } catch (error) {
-      outcome = { warnings: [], error: error instanceof Error ? error.message : String(error) };
-    }
-    scores.push(scorePlanAgainstGolden(entry, outcome));
+    scores.push(scorePlanAgainstGolden(entry, await planOutcome(planner, entry.query)));
   }
   const ms = performance.now() - started;
   const summary = summarizeGoldenScores(scores);

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { type PlanInput, parsePlan } from '@benchhub/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PlanningError } from '../src/errors.js';
 import {
+  describeMisses,
   type GoldenEntry,
   type GoldenScore,
   loadGoldenSet,
-  type PlanOutcome,
   parseGoldenSet,
+  planOutcome,
   scorePlanAgainstGolden,
   summarizeGoldenScores,
 } from '../src/golden/index.js';
@@ -17,25 +17,7 @@ const GOLDEN_PATH = fileURLToPath(new URL('../golden/queries.json', import.meta.
 
 const planner = createRulePlanner();
 
-async function outcomeOf(query: string): Promise<PlanOutcome & { plannerUsed?: string }> {
-  try {
-    const proposal = await planner.plan(query);
-    return { plan: proposal.plan, warnings: proposal.warnings, plannerUsed: proposal.plannerUsed };
-  } catch (error) {
-    if (!PlanningError.isInstance(error)) throw error;
-    return { warnings: [], error: error.message };
-  }
-}
-
-function misses(scores: readonly GoldenScore[]): string[] {
-  return scores.flatMap((s) =>
-    s.fields
-      .filter((f) => !f.ok)
-      .map(
-        (f) => `${s.id} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`,
-      ),
-  );
-}
+const outcomeOf = (query: string) => planOutcome(planner, query);
 
 async function scoreAll(
   entries: readonly GoldenEntry[],
@@ -66,7 +48,7 @@ describe('the rule planner on the golden set', () => {
     console.info(
       `rule.fieldAccuracy (golden) = ${summary.fieldAccuracy.toFixed(3)} (${summary.matched}/${summary.total})`,
     );
-    expect(misses(result.scores)).toEqual([]);
+    expect(describeMisses(result.scores)).toEqual([]);
     expect(summary.fieldAccuracy).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -431,7 +413,7 @@ describe('the rule planner on requests outside the golden set', () => {
     console.info(
       `rule.fieldAccuracy (extra) = ${summary.fieldAccuracy.toFixed(3)} (${summary.matched}/${summary.total})`,
     );
-    expect(misses(scores)).toEqual([]);
+    expect(describeMisses(scores)).toEqual([]);
     for (const plan of plans) expect(() => parsePlan(plan)).not.toThrow();
   });
 });

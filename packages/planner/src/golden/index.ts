@@ -1,5 +1,6 @@
 export { GoldenSetError, type GoldenSetIssue } from './errors.js';
 export { loadGoldenSet, parseGoldenSet } from './load.js';
+export { describeMisses, planOutcome } from './run.js';
 export {
   GOLDEN_KINDS,
   GOLDEN_LANGUAGES,

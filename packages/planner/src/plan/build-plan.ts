@@ -8,6 +8,7 @@ import {
   parsePlan,
 } from '@benchhub/core';
 import { PlanningError } from '../errors.js';
+import { compatibleVariables } from './compatible-vendors.js';
 import { checkDraft, type DraftModel, type PlanDraft } from './draft.js';
 
 /** A plan built from a draft, with what the user should know about the choices made while building it. */
@@ -31,13 +32,6 @@ const KEY_VARIABLES: Readonly<Record<string, string>> = {
 
 const isLocalUrl = (url: string): boolean =>
   /^https?:\/\/(localhost|127\.\d+\.\d+\.\d+|\[::1\]|0\.0\.0\.0)(:\d+)?(\/|$)/i.test(url);
-
-/** The `${VAR}` names an OpenAI-compatible model without an endpoint is planned with. */
-function compatibleVariables(model: string): { key: string; url: string } {
-  return /^gemini/i.test(model)
-    ? { key: 'GEMINI_API_KEY', url: 'GEMINI_BASE_URL' }
-    : { key: 'OPENAI_COMPATIBLE_API_KEY', url: 'OPENAI_COMPATIBLE_BASE_URL' };
-}
 
 function modelSpec(m: DraftModel, warnings: string[]): ModelSpecInput {
   const spec: ModelSpecInput = { provider: m.provider, model: m.model };

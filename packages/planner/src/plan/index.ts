@@ -7,6 +7,12 @@ export {
 } from './benchmarks.js';
 export { type BuiltPlan, buildPlan, DEFAULT_JUDGE } from './build-plan.js';
 export {
+  COMPATIBLE_VENDORS,
+  type CompatibleVendor,
+  compatibleVariables,
+  findCompatibleVendor,
+} from './compatible-vendors.js';
+export {
   checkDraft,
   type DraftModel,
   DraftModelSchema,

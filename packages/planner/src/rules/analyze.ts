@@ -10,7 +10,7 @@ import type { PlanningIssue } from '../errors.js';
 import type { PlanDraftLike, PlanLanguage } from '../plan/draft.js';
 import { parseContextModel } from './context-models.js';
 import { maskEmbeddedInstructions } from './embedded-instructions.js';
-import { extractBenchmarks } from './extract-benchmarks.js';
+import { extractBenchmarks, unknownBenchmarkMessage } from './extract-benchmarks.js';
 import { extractEvaluation } from './extract-evaluation.js';
 import { extractLabels, type FoundLabel } from './extract-labels.js';
 import { extractLanguage, type LanguageReading } from './extract-language.js';
@@ -21,6 +21,7 @@ import {
   type NicknameModels,
 } from './extract-models.js';
 import { extractSampleSizes, extractSeeds } from './extract-numbers.js';
+import { readMisspelledSubjects } from './misspelled-subjects.js';
 import { RequestText } from './request-text.js';
 import { findUnknownTopic } from './unknown-subject.js';
 
@@ -78,23 +79,31 @@ interface Ctx {
   reasons: string[];
 }
 
+/** Why words that look like model ids cannot be planned. */
+function unreadModelsMessage(unread: readonly string[]): string {
+  return `could not read ${quoted(unread)} as ${unread.length === 1 ? 'a model' : 'models'}: write a Hugging Face id (org/name, e.g. Qwen/Qwen2.5-7B-Instruct), a vendor model id (gpt-4o-mini, claude-haiku-4-5, gemini-2.5-flash, solar-pro, HCX-003), a .gguf path, or say which local server (vLLM, Ollama) runs it; no plan is proposed rather than one with other models`;
+}
+
 function chooseModels(
   named: readonly NamedModel[],
+  unread: readonly string[],
   context: PlanContext,
   options: RulePlannerOptions,
   ctx: Ctx,
 ): PlanDraftLike['models'] {
   const candidates = named.filter((m) => m.role === 'candidate');
-  if (candidates.length > 0) {
+  if (unread.length > 0) ctx.issues.push({ path: 'models', message: unreadModelsMessage(unread) });
+  if (candidates.length > 0 || unread.length > 0) {
     for (const m of candidates) {
       if (m.assumed !== undefined) ctx.warnings.push(m.assumed);
       if (m.note !== undefined) ctx.warnings.push(m.note);
     }
     if (candidates.some((m) => m.assumed !== undefined)) ctx.assumed.push('models');
     else ctx.stated.push('models');
-    ctx.reasons.push(
-      `models: ${candidates.map((m) => `${m.provider}:${m.model}${m.written === m.model ? '' : ` (from "${m.written}")`}`).join(', ')}`,
-    );
+    if (candidates.length > 0)
+      ctx.reasons.push(
+        `models: ${candidates.map((m) => `${m.provider}:${m.model}${m.written === m.model ? '' : ` (from "${m.written}")`}`).join(', ')}`,
+      );
     return candidates.map((m) => ({
       provider: m.provider,
       model: m.model,
@@ -270,23 +279,22 @@ export function analyzeRequest(
   const languageReading = extractLanguage(text);
   const labels = extractLabels(text);
 
-  const models = chooseModels(modelReading.models, context, options, ctx);
+  const models = chooseModels(modelReading.models, modelReading.unread, context, options, ctx);
   ctx.warnings.push(...modelReading.warnings);
   const language = chooseLanguage(languageReading, benchmarkLanguage(benchmarks.named), context, ctx);
 
-  const subjectType = chooseSubjects(labels, ctx);
+  let subjectType = chooseSubjects(labels, ctx);
   for (const name of benchmarks.unknown)
-    ctx.issues.push({
-      path: 'benchmarkName',
-      message: `unknown benchmark "${name}": BenchHub has no benchmark of that name`,
-    });
+    ctx.issues.push({ path: 'benchmarkName', message: unknownBenchmarkMessage(name) });
   if (benchmarks.named.length > 0) {
     ctx.stated.push('benchmarkName');
     ctx.reasons.push(`benchmarks: ${benchmarks.named.map((b) => b.name).join(', ')}`);
   }
-  if (subjectType === undefined && benchmarks.named.length === 0) {
+  if (subjectType === undefined && benchmarks.named.length === 0 && benchmarks.unknown.length === 0) {
     const topic = findUnknownTopic(text);
-    if (topic !== undefined)
+    const misspelled = topic === undefined ? [] : readMisspelledSubjects(topic, text.original);
+    if (misspelled.length > 0) subjectType = chooseSubjects(misspelled, ctx);
+    else if (topic !== undefined)
       ctx.issues.push({
         path: 'subjectType',
         message: unknownTopicMessage(topic),

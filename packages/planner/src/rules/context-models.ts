@@ -1,5 +1,5 @@
 import { PLAN_PROVIDERS } from '../plan/draft.js';
-import { LOCAL_SERVER_URLS } from './extract-models.js';
+import { LOCAL_SERVER_URLS } from './local-servers.js';
 
 const PROVIDER_ALIASES: Readonly<Record<string, string>> = {
   hf: 'huggingface',

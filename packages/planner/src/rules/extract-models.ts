@@ -1,4 +1,22 @@
+import { findCompatibleVendor } from '../plan/compatible-vendors.js';
+import { escapeRegExp } from './escape-regexp.js';
+import { localEndpoint, readServerContext, type ServerContext } from './local-servers.js';
+import {
+  correctVendorPrefix,
+  DEFAULT_NICKNAME_MODELS,
+  FAMILY_ORGS,
+  KNOWN_HUB_ORGS,
+  MODEL_SUFFIX_WORDS,
+  NICKNAMES,
+  type Nickname,
+  type NicknameModels,
+  VENDOR_SPELLINGS,
+} from './model-families.js';
+import { findUnreadModelIds } from './model-guard.js';
 import type { RequestText, TextMatch } from './request-text.js';
+
+export { isLocalEndpoint, LOCAL_SERVER_URLS } from './local-servers.js';
+export { DEFAULT_NICKNAME_MODELS, type NicknameFamily, type NicknameModels } from './model-families.js';
 
 /** A model the request names (or a vendor it names, resolved to a default model). */
 export interface NamedModel {
@@ -20,196 +38,28 @@ export interface NamedModel {
   note?: string;
 }
 
-/** Families a bare nickname can name ("claude", "GPT", "클로드", "qwen"). */
-export type NicknameFamily =
-  | 'openai'
-  | 'anthropic'
-  | 'gemini'
-  | 'qwen'
-  | 'llama'
-  | 'mistral'
-  | 'gemma'
-  | 'exaone'
-  | 'deepseek';
-
-/** The model planned for each nickname. */
-export type NicknameModels = Record<NicknameFamily, string>;
-
-/**
- * The documented defaults for nicknames: the cheapest current model of each vendor (`gpt-4o-mini`,
- * `claude-haiku-4-5`, as the golden set's README suggests) and a small instruct model of each open family.
- */
-export const DEFAULT_NICKNAME_MODELS: NicknameModels = {
-  openai: 'gpt-4o-mini',
-  anthropic: 'claude-haiku-4-5',
-  gemini: 'gemini-2.5-flash',
-  qwen: 'Qwen/Qwen2.5-7B-Instruct',
-  llama: 'meta-llama/Llama-3.1-8B-Instruct',
-  mistral: 'mistralai/Mistral-7B-Instruct-v0.3',
-  gemma: 'google/gemma-2-9b-it',
-  exaone: 'LGAI-EXAONE/EXAONE-3.5-7.8B-Instruct',
-  deepseek: 'deepseek-ai/DeepSeek-R1-Distill-Qwen-7B',
-};
-
-const NICKNAMES: readonly { family: NicknameFamily; provider: string; pattern: RegExp }[] = [
-  {
-    family: 'anthropic',
-    provider: 'anthropic',
-    pattern: /(?<![\w-])claude(?![\w-])|(?<![가-힣])(?:클로드)/i,
-  },
-  {
-    family: 'openai',
-    provider: 'openai',
-    pattern: /(?<![\w-])(?:chat\s?)?gpt(?![\w-])|(?<![가-힣])(?:챗\s?(?:지피티|gpt)|지피티)/i,
-  },
-  {
-    family: 'gemini',
-    provider: 'openai-compatible',
-    pattern: /(?<![\w-])gemini(?![\w-])|(?<![가-힣])(?:제미나이)/i,
-  },
-  { family: 'qwen', provider: 'huggingface', pattern: /(?<![\w-])qwen(?![\w-])|(?<![가-힣])(?:큐웬|큐원)/i },
-  { family: 'llama', provider: 'huggingface', pattern: /(?<![\w-])llama(?![\w-])|(?<![가-힣])(?:라마)/i },
-  {
-    family: 'mistral',
-    provider: 'huggingface',
-    pattern: /(?<![\w-])mistral(?![\w-])|(?<![가-힣])(?:미스트랄)/i,
-  },
-  { family: 'gemma', provider: 'huggingface', pattern: /(?<![\w-])gemma(?![\w-])|(?<![가-힣])(?:젬마)/i },
-  { family: 'exaone', provider: 'huggingface', pattern: /(?<![\w-])exaone(?![\w-])|(?<![가-힣])(?:엑사원)/i },
-  {
-    family: 'deepseek',
-    provider: 'huggingface',
-    pattern: /(?<![\w-])deepseek(?![\w-])|(?<![가-힣])(?:딥시크)/i,
-  },
-];
-
-/** Vendor names written with spaces ("Claude 3.5 Sonnet", "GPT 4o mini", "Gemini 2.0 Flash", "o3 mini"). */
-const SPACED_NAMES: readonly { pattern: RegExp; id: (g: readonly (string | undefined)[]) => string }[] = [
-  {
-    pattern: /(?<![\w-])claude[\s-]+(\d(?:[.\s-]\d)?)[\s-]+(sonnet|haiku|opus)(?![\w])/i,
-    id: ([v = '', tier = '']) => `claude-${v.replace(/[.\s]/g, '-')}-${tier.toLowerCase()}-latest`,
-  },
-  {
-    pattern: /(?<![\w-])claude[\s-]+(sonnet|haiku|opus)(?:[\s-]+(\d(?:[.-]\d)?))?(?![\w.])/i,
-    id: ([tier = '', v]) =>
-      `claude-${tier.toLowerCase()}-${(v ?? { sonnet: '4.5', haiku: '4.5', opus: '4.1' }[tier.toLowerCase()] ?? '').replace('.', '-')}`,
-  },
-  {
-    pattern:
-      /(?<![\w-])(?:chat\s?)?gpt(?:\s+|-)?(4o|4\.1|4\.5|4|5|3\.5)(?:[\s-]+(mini|nano|turbo))?(?![\w.])/i,
-    id: ([v = '', tier]) => `gpt-${v.toLowerCase()}${tier === undefined ? '' : `-${tier.toLowerCase()}`}`,
-  },
-  {
-    pattern: /(?<![\w-])gemini[\s-]+(\d(?:\.\d)?)[\s-]+(pro|flash[\s-]lite|flash|ultra|nano)(?![\w])/i,
-    id: ([v = '', tier = '']) => `gemini-${v}-${tier.toLowerCase().replace(/\s+/g, '-')}`,
-  },
-  {
-    pattern: /(?<![\w-])(o[1-9])\s+(mini|pro|preview)(?![\w])/i,
-    id: ([o = '', tier = '']) => `${o}-${tier}`.toLowerCase(),
-  },
-  {
-    pattern: /(?<![\w-])(llama)\s*(\d(?:\.\d)?)[\s-]+(\d+(?:\.\d+)?)\s*b(?![\w])/i,
-    id: ([, v = '', n = '']) => `Llama-${v}-${n}B`,
-  },
-  {
-    pattern: /(?<![\w-])(qwen)\s*(\d(?:\.\d)?)[\s-]+(\d+(?:\.\d+)?)\s*b(?![\w])/i,
-    id: ([, v = '', n = '']) => `Qwen${v}-${n}B`,
-  },
-];
-
-/** Default endpoints of local OpenAI-compatible servers. */
-export const LOCAL_SERVER_URLS = {
-  ollama: 'http://localhost:11434/v1',
-  vllm: 'http://localhost:8000/v1',
-  'lm-studio': 'http://localhost:1234/v1',
-} as const;
-
-/** Hub organisations of open-weight families, for a bare family name (`Qwen2.5-72B` → `Qwen/…`). */
-const FAMILY_ORGS: Readonly<Record<string, string>> = {
-  qwen: 'Qwen',
-  llama: 'meta-llama',
-  mistral: 'mistralai',
-  mixtral: 'mistralai',
-  gemma: 'google',
-  phi: 'microsoft',
-  deepseek: 'deepseek-ai',
-  exaone: 'LGAI-EXAONE',
-  solar: 'upstage',
-  yi: '01-ai',
-  falcon: 'tiiuae',
-  olmo: 'allenai',
-  internlm: 'internlm',
-  smollm: 'HuggingFaceTB',
-  granite: 'ibm-granite',
-  kanana: 'kakaocorp',
-};
-
-const URL_PATTERN = /https?:\/\/[^\s<>"'()[\]{},가-힣]+/i;
 const GGUF_PATTERN = /(?<![\w./~-])(?:~|\.{1,2})?\/?(?:[\w.+-]+\/)*[\w.+-]+\.gguf(?![\w])/i;
 const FILE_PATTERN =
   /(?<![\w])(?:(?:\.{1,2}|~)?\/[^\s,;)'"가-힣]+|[\w.-]+\.(?:jsonl|json|csv|parquet|txt|ya?ml|tsv|env))(?![\w])/i;
 const HUB_PATTERN =
   /(?<![\w./:@-])([A-Za-z0-9][\w.-]*)\/([A-Za-z0-9][\w.-]*[A-Za-z0-9])(?::([\w.-]+))?(?![\w/])/;
 const VENDOR_PATTERN =
-  /(?<![\w./-])((?:gpt|claude|gemini|chatgpt)-[\w.-]*[A-Za-z0-9]|o[1-9](?:-(?:mini|pro|preview))?(?:-\d{4}-\d{2}-\d{2})?)(?![\w/-])/i;
+  /(?<![\w./-])((?:gpt|claude|gemini|chatgpt)-(?=[\w.-]*\d)[\w.-]*[A-Za-z0-9]|gemini-(?:pro|ultra)(?:-vision)?|o[1-9](?:-(?:mini|pro|preview))?(?:-\d{4}-\d{2}-\d{2})?)(?![\w/-])/i;
+/** A standalone id-like token, for the hosted APIs' ids (`solar-pro`, `HCX-003`, `deepseek-chat`). */
+const ID_TOKEN = /(?<![\w./:@-])([A-Za-z][\w.-]*[A-Za-z0-9])(?![\w/:@-]|\.[A-Za-z0-9])/;
 const FAMILY_PATTERN = new RegExp(
-  `(?<![\\w./-])((?:${Object.keys(FAMILY_ORGS).join('|')})[\\w.-]*(?::[\\w.-]+)?)(?![\\w/])`,
+  `(?<![\\w./-])((?:${Object.keys(FAMILY_ORGS).map(escapeRegExp).join('|')})[\\w.-]*(?::[\\w.-]+)?)(?![\\w/])`,
   'i',
 );
-const SERVER_PATTERN = /\b(vllm|ollama|lm[\s-]?studio)\b/i;
-const LOCAL_HINT = /localhost|127\.0\.0\.1|로컬\s*서버|local\s+server|self[\s-]?hosted|on[\s-]?prem/i;
+/** A descriptive part of a model name (`-instruct`, `-chat`, `-it`). */
+const MODEL_PART = new RegExp(`[-_](?:${MODEL_SUFFIX_WORDS})(?![A-Za-z])`, 'i');
+/** A family name with only descriptive parts after it (`kanana-nano`, `exaone-deep`). */
+const FAMILY_WITH_SUFFIX = new RegExp(`^[A-Za-z.]+(?:-(?:${MODEL_SUFFIX_WORDS}))+$`, 'i');
 
 const JUDGE_BEFORE =
   /(?:judge|judged\s+by|graded\s+by|grader|scored\s+by|evaluator|심판|채점)\s*(?:model\s*)?(?:is|=|:|은|는|으로|로)?\s*$/i;
 const JUDGE_AFTER =
   /^\s*(?:as\s+(?:the\s+|a\s+)?(?:judge|grader)|(?:을|를)?\s*(?:심판|채점)|(?:으로|로)\s*(?:심판|채점))/i;
-
-/** Whether a URL points at this machine or a private network (the only endpoints taken from a request). */
-export function isLocalEndpoint(url: string): boolean {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return (
-    host === 'localhost' ||
-    host === '[::1]' ||
-    host === '0.0.0.0' ||
-    host.endsWith('.local') ||
-    host.endsWith('.localhost') ||
-    /^127\./.test(host) ||
-    /^10\./.test(host) ||
-    /^192\.168\./.test(host) ||
-    /^172\.(1[6-9]|2\d|3[01])\./.test(host)
-  );
-}
-
-interface ServerContext {
-  /** The local endpoint the request gives, if any. */
-  url: string | undefined;
-  /** The local server it names (vLLM, Ollama, LM Studio), if any. */
-  server: keyof typeof LOCAL_SERVER_URLS | undefined;
-  /** Whether the request speaks of a local or self-hosted server. */
-  local: boolean;
-}
-
-function serverContext(text: RequestText, warnings: string[]): ServerContext {
-  const urls = text.take(URL_PATTERN).map((m) => m.text.replace(/[.,;:!?]+$/, ''));
-  const local = urls.filter(isLocalEndpoint);
-  if (urls.length > local.length)
-    warnings.push(
-      'ignored an endpoint in the request that is not a local address: the planner takes only local endpoints from a request; set baseUrl in the plan yourself if you meant it',
-    );
-  const named = text.find(SERVER_PATTERN)[0]?.groups[0]?.toLowerCase().replace(/[\s-]/g, '');
-  const server =
-    named === 'vllm' ? 'vllm' : named === 'ollama' ? 'ollama' : named === undefined ? undefined : 'lm-studio';
-  return {
-    url: local[0],
-    server,
-    local: local.length > 0 || server !== undefined || LOCAL_HINT.test(text.original),
-  };
-}
 
 function roleOf(text: RequestText, m: TextMatch): 'candidate' | 'judge' {
   const before = text.original.slice(Math.max(0, m.start - 30), m.start);
@@ -217,17 +67,40 @@ function roleOf(text: RequestText, m: TextMatch): 'candidate' | 'judge' {
   return JUDGE_BEFORE.test(before) || JUDGE_AFTER.test(after) ? 'judge' : 'candidate';
 }
 
-function vendorModel(text: RequestText, m: TextMatch): NamedModel {
-  const written = m.groups[0] ?? m.text;
-  const model = written.toLowerCase();
+/**
+ * A vendor id (`gpt-*`, `o3-mini`, `claude-*`, `gemini-*`, `solar-pro`) as its provider knows it
+ * (lower-case); ids of hosted APIs other than OpenAI's and Anthropic's go through `openai-compatible`.
+ */
+function vendorModel(text: RequestText, m: TextMatch, id: string = m.groups[0] ?? m.text): NamedModel {
+  const model = id.toLowerCase();
   const provider = model.startsWith('claude')
     ? 'anthropic'
-    : model.startsWith('gemini')
-      ? 'openai-compatible'
-      : 'openai';
-  const named: NamedModel = { provider, model, written, start: m.start, role: roleOf(text, m) };
-  if (model !== written)
-    named.note = `wrote the model id "${written}" as "${model}" (vendor model ids are lower-case)`;
+    : findCompatibleVendor(model) === undefined
+      ? 'openai'
+      : 'openai-compatible';
+  const named: NamedModel = { provider, model, written: m.text, start: m.start, role: roleOf(text, m) };
+  if (model !== m.text)
+    named.note =
+      model === m.text.toLowerCase()
+        ? `wrote the model id "${m.text}" as "${model}" (vendor model ids are lower-case)`
+        : `read "${m.text}" as the model id ${model}`;
+  return named;
+}
+
+/** An id of a hosted API reached through `openai-compatible` (`solar-pro`, `HCX-003`), or undefined. */
+function hostedModel(text: RequestText, m: TextMatch): NamedModel | undefined {
+  const written = m.groups[0] ?? m.text;
+  const vendor = findCompatibleVendor(written);
+  if (vendor === undefined) return undefined;
+  const model = vendor.idCase === 'upper' ? written.toUpperCase() : written.toLowerCase();
+  const named: NamedModel = {
+    provider: 'openai-compatible',
+    model,
+    written,
+    start: m.start,
+    role: roleOf(text, m),
+  };
+  if (model !== written) named.note = `wrote the ${vendor.name} model id "${written}" as "${model}"`;
   return named;
 }
 
@@ -238,23 +111,23 @@ function localModel(
   ctx: ServerContext,
   text: RequestText,
 ): NamedModel {
-  const server = ctx.server ?? (model.includes(':') ? 'ollama' : 'vllm');
+  const { baseUrl, note } = localEndpoint(ctx, model);
   const named: NamedModel = {
     provider: 'openai-compatible',
     model,
     written,
     start: m.start,
     role: roleOf(text, m),
-    baseUrl: ctx.url ?? LOCAL_SERVER_URLS[server],
+    baseUrl,
   };
-  if (ctx.url === undefined)
-    named.note = `${model} runs on a local ${server === 'vllm' ? 'vLLM' : server === 'ollama' ? 'Ollama' : 'LM Studio'} server: assumed its default endpoint ${LOCAL_SERVER_URLS[server]}`;
+  if (note !== undefined) named.note = note;
   return named;
 }
 
 function hubModel(text: RequestText, m: TextMatch, ctx: ServerContext): NamedModel | undefined {
   const [org = '', name = ''] = m.groups;
-  if (!/\d/.test(name) || VENDOR_PATTERN.test(org) || /^(?:https?|www)$/i.test(org)) return undefined;
+  const modelLike = /\d/.test(name) || KNOWN_HUB_ORGS.has(org.toLowerCase()) || MODEL_PART.test(name);
+  if (!modelLike || VENDOR_PATTERN.test(org) || /^(?:https?|www)$/i.test(org)) return undefined;
   const model = `${org}/${name}${m.groups[2] === undefined ? '' : `:${m.groups[2]}`}`;
   if (ctx.local) return localModel(model, m.text, m, ctx, text);
   return { provider: 'huggingface', model, written: m.text, start: m.start, role: roleOf(text, m) };
@@ -262,7 +135,7 @@ function hubModel(text: RequestText, m: TextMatch, ctx: ServerContext): NamedMod
 
 function familyModel(text: RequestText, m: TextMatch, ctx: ServerContext): NamedModel | undefined {
   const written = m.groups[0] ?? m.text;
-  if (!/\d/.test(written) && !written.includes(':')) return undefined;
+  if (!/\d/.test(written) && !written.includes(':') && !FAMILY_WITH_SUFFIX.test(written)) return undefined;
   if (written.includes(':') || ctx.local) return localModel(written, written, m, ctx, text);
   const family = Object.keys(FAMILY_ORGS).find((f) => written.toLowerCase().startsWith(f)) ?? '';
   const model = `${FAMILY_ORGS[family] ?? family}/${written}`;
@@ -272,14 +145,14 @@ function familyModel(text: RequestText, m: TextMatch, ctx: ServerContext): Named
     written,
     start: m.start,
     role: roleOf(text, m),
-    assumed: `"${written}" is not a Hugging Face repo id: assumed ${model} (write the full id, e.g. ${model}-Instruct, to pick another)`,
+    assumed: `"${written}" is not a Hugging Face repo id: assumed ${model} (write the full id${/instruct|chat|-it$/i.test(written) ? '' : `, e.g. ${model}-Instruct,`} to pick another)`,
   };
 }
 
 function nicknameModel(
   text: RequestText,
   m: TextMatch,
-  nickname: (typeof NICKNAMES)[number],
+  nickname: Nickname,
   defaults: NicknameModels,
 ): NamedModel {
   const written = m.text;
@@ -295,33 +168,99 @@ function nicknameModel(
   };
 }
 
+/**
+ * The vendor id a garbled vendor name stands for (`gtp-4o` → `gpt-4o`, `cluade-3-5-haiku-latest`), or
+ * undefined.
+ */
+function correctedVendorId(written: string): string | undefined {
+  const prefix = /^[A-Za-z]+/.exec(written)?.[0] ?? '';
+  const corrected = correctVendorPrefix(prefix);
+  if (corrected === undefined) return undefined;
+  const candidate = corrected + written.slice(prefix.length);
+  for (const spelling of VENDOR_SPELLINGS) {
+    const m =
+      spelling.kind === 'vendor' ? new RegExp(`^(?:${spelling.pattern.source})$`, 'i').exec(candidate) : null;
+    if (m) return spelling.id(m.slice(1));
+  }
+  return new RegExp(`^(?:${VENDOR_PATTERN.source})$`, 'i').test(candidate)
+    ? candidate.toLowerCase()
+    : undefined;
+}
+
 /** Models found in a request, with what the planner had to assume about them. */
 export interface ModelExtraction {
   models: NamedModel[];
   warnings: string[];
+  /**
+   * Words that look like model ids but name no model the planner can place (`foo-7b` with no server):
+   * the caller refuses the request rather than plan other models.
+   */
+  unread: string[];
+}
+
+/** Reads vendor names written with spaces or slips (`GPT 4o mini`, `gpt4o`, `sonnet 4.5`). */
+function readSpellings(text: RequestText, ctx: ServerContext, models: NamedModel[]): void {
+  for (const spelling of VENDOR_SPELLINGS)
+    for (const m of text.find(spelling.pattern)) {
+      const id = spelling.id(m.groups);
+      const family = spelling.kind === 'family';
+      // Already the id (left to the id patterns, which keep dated suffixes), or the id goes on (`-latest`).
+      if (family ? !/\s/.test(m.text) : m.text.toLowerCase() === id.toLowerCase()) continue;
+      if (/^[-.][A-Za-z0-9]/.test(text.original.slice(m.end))) continue;
+      const model = family ? familyModel(text, { ...m, groups: [id] }, ctx) : vendorModel(text, m, id);
+      if (model === undefined) continue;
+      if (!family) delete model.assumed;
+      model.written = m.text;
+      models.push(model);
+      text.mask(m.start, m.end);
+    }
+}
+
+/**
+ * What is left that looks like a model id: a garbled vendor id (`gtp-4o`, read with a note), a model on
+ * the request's local server (`my-finetune-7b` with vLLM), or a word the planner cannot place.
+ */
+function readLeftovers(text: RequestText, ctx: ServerContext, models: NamedModel[]): string[] {
+  const unread: string[] = [];
+  for (const m of findUnreadModelIds(text)) {
+    const written = m.groups[0] ?? m.text;
+    const corrected = correctedVendorId(written);
+    if (corrected !== undefined) models.push(vendorModel(text, m, corrected));
+    else if (ctx.local && !written.includes('/')) models.push(localModel(written, written, m, ctx, text));
+    else unread.push(written);
+    text.mask(m.start, m.end);
+  }
+  return unread;
 }
 
 /**
  * Reads the models a request names and masks them (so `gpt-4o` or `Qwen2.5-72B` never yields a number):
  *
  * - a `.gguf` path → `local-gguf`, the path verbatim;
- * - a Hub id `org/name` → `huggingface`, verbatim (`openai-compatible` with the endpoint when the request
+ * - a Hub id `org/name` (with a digit or a model part such as `-instruct` in the name, or of a known
+ *   organisation) → `huggingface`, verbatim (`openai-compatible` with the endpoint when the request
  *   puts it on a local vLLM/Ollama server or gives a local URL);
+ * - vendor names with spaces or slips (`GPT 4o mini`, `gpt4o`, `Claude 3.5 Sonnet`, `sonnet 4.5`, `haiku`)
+ *   → the vendor id, with a note saying how it was read;
  * - vendor ids `gpt-*`, `o1`/`o3`/`o4-mini`, `claude-*` → `openai`/`anthropic` (lower-cased); `gemini-*`
- *   → `openai-compatible` (BenchHub has no Google adapter);
- * - a bare open-weight family with a version (`Qwen2.5-72B`) → `huggingface` with the repo id assumed and
- *   said; with an Ollama tag (`llama3.1:8b`) or on a local server → `openai-compatible` at that server;
- * - nicknames (`claude`, `GPT`, `클로드`, `지피티`, `gemini`) → the vendor's default model, said.
+ *   and the ids of other hosted APIs (Upstage `solar-pro`, Naver `HCX-003`, `deepseek-chat`, `grok-3`,
+ *   `mistral-large-latest`, `command-r`) → `openai-compatible` (BenchHub ships no adapter of their own);
+ * - a bare open-weight family with a version (`Qwen2.5-72B`, `EXAONE-3.5-7.8B`, `phi-4`) → `huggingface`
+ *   with the repo id assumed and said; with an Ollama tag (`llama3.1:8b`) or on a local server →
+ *   `openai-compatible` at that server;
+ * - nicknames (`claude`, `GPT`, `클로드`, `지피티`, `gemini`, `솔라`, `exaone`) → the vendor's default
+ *   model, said.
  *
- * URLs are taken only when local (the request is data, not configuration); other file paths are masked and
- * ignored (a plan reads BenchHub's data only).
+ * What still looks like a model id after that (`foo-7b`) is a model on the request's local server when it
+ * names one, else it is returned in `unread`. URLs are taken only when local (the request is data, not
+ * configuration); other file paths are masked and ignored (a plan reads BenchHub's data only).
  */
 export function extractModels(
   text: RequestText,
   defaults: NicknameModels = DEFAULT_NICKNAME_MODELS,
 ): ModelExtraction {
   const warnings: string[] = [];
-  const ctx = serverContext(text, warnings);
+  const ctx = readServerContext(text, warnings);
   const models: NamedModel[] = [];
   for (const m of text.take(GGUF_PATTERN))
     models.push({
@@ -340,24 +279,15 @@ export function extractModels(
       text.mask(m.start, m.end);
     }
   }
-  for (const spaced of SPACED_NAMES)
-    for (const m of text.find(spaced.pattern)) {
-      if (!/\s/.test(m.text)) continue;
-      const id = spaced.id(m.groups);
-      const family = id.startsWith('Llama') || id.startsWith('Qwen');
-      const model = family
-        ? familyModel(text, { ...m, groups: [id] }, ctx)
-        : vendorModel(text, { ...m, groups: [id] });
-      if (model === undefined) continue;
-      if (!family) {
-        delete model.assumed;
-        model.note = `read "${m.text}" as the model id ${model.model}`;
-      }
-      model.written = m.text;
+  readSpellings(text, ctx, models);
+  for (const m of text.take(VENDOR_PATTERN)) models.push(vendorModel(text, m));
+  for (const m of text.find(ID_TOKEN)) {
+    const model = hostedModel(text, m);
+    if (model) {
       models.push(model);
       text.mask(m.start, m.end);
     }
-  for (const m of text.take(VENDOR_PATTERN)) models.push(vendorModel(text, m));
+  }
   for (const m of text.find(FAMILY_PATTERN)) {
     const model = familyModel(text, m, ctx);
     if (model) {
@@ -367,6 +297,7 @@ export function extractModels(
   }
   for (const nickname of NICKNAMES)
     for (const m of text.take(nickname.pattern)) models.push(nicknameModel(text, m, nickname, defaults));
+  const unread = readLeftovers(text, ctx, models);
 
   const seen = new Set<string>();
   const unique = models
@@ -377,5 +308,5 @@ export function extractModels(
       seen.add(id);
       return true;
     });
-  return { models: unique, warnings };
+  return { models: unique, warnings, unread };
 }

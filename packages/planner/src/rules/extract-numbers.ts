@@ -1,3 +1,9 @@
+import {
+  NATIVE_NUMERAL_SOURCE,
+  parseNativeKorean,
+  parseSinoKorean,
+  SINO_NUMERAL_WORDS,
+} from './korean-numerals.js';
 import type { RequestText, TextMatch } from './request-text.js';
 
 /** A number read from a request, with the text it came from. */
@@ -23,10 +29,21 @@ const SEED_PATTERNS = [
 
 const NOT_A_SIZE = /^\s*(?:의\s*)?(?:모델|분야|과목|언어|벤치마크|데이터셋|주제|회|번|가지|명)/;
 
-const KOREAN_SIZE = /(?<![\w.])(-?\d[\d,]*(?:\.\d+)?)\s*(억|만|천|백)?\s*(문제|문항|개|샘플|건|질문)/;
-const KOREAN_WORD_SIZE = /(?<![가-힣\d])(천|백|만)\s*(개|문제|문항)/;
+const KOREAN_UNITS = '(?:문제|문항|개|샘플|건|질문)';
+const KOREAN_SIZE = new RegExp(
+  `(?<![\\w.]|[A-Za-z]-)(-?\\d[\\d,]*(?:\\.\\d+)?)\\s*(억|만|천|백)?\\s*${KOREAN_UNITS}`,
+);
+const SINO_SIZE = new RegExp(
+  `(?<![가-힣\\w.,-])((?:\\d+)?[${SINO_NUMERAL_WORDS}](?:\\d+|[${SINO_NUMERAL_WORDS}])*)\\s*${KOREAN_UNITS}`,
+);
+const NATIVE_SIZE = new RegExp(`(?<![가-힣])(${NATIVE_NUMERAL_SOURCE})\\s*${KOREAN_UNITS}`);
+/** Korean number words before a unit of questions, with their parsers. */
+const KOREAN_WORD_SIZES: readonly [RegExp, (numeral: string) => number | undefined][] = [
+  [NATIVE_SIZE, parseNativeKorean],
+  [SINO_SIZE, parseSinoKorean],
+];
 const ENGLISH_SIZE =
-  /(?<![\w.])(-?\d[\d,]*(?:\.\d+)?)\s*(k|thousand|million|mil|m|billion)?(?![A-Za-z])\s*(?:[A-Za-z&'/-]+,?\s+){0,6}?(?:questions?|items?|samples?|problems?|prompts?|examples?|rows?|tasks?|instances?|mcqs?|mcqa|queries|qs)(?![A-Za-z])/i;
+  /(?<![\w.]|[A-Za-z]-)(-?\d[\d,]*(?:\.\d+)?)\s*(k|thousand|million|mil|m|billion)?(?![A-Za-z])\s*(?:[A-Za-z&'/-]+,?\s+){0,6}?(?:questions?|items?|samples?|problems?|prompts?|examples?|rows?|tasks?|instances?|mcqs?|mcqa|queries|qs|puzzles?|riddles?|exercises?|scenarios?)(?![A-Za-z])/i;
 const EXPLICIT_SIZE = [
   /(?<![A-Za-z])n\s*=\s*(-?\d[\d,]*)/i,
   /sample\s+size\s*(?:of|=|:|is)?\s*(-?\d[\d,]*)/i,
@@ -57,7 +74,7 @@ const TENS: Readonly<Record<string, number>> = {
 const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1e3, million: 1e6 };
 const NUMBER_WORD = `(?:${[...Object.keys(SMALL_NUMBERS), ...Object.keys(TENS), ...Object.keys(SCALES), 'dozen'].join('|')})`;
 const WORD_SIZE = new RegExp(
-  `(?<![A-Za-z-])((?:(?:an?|and|${NUMBER_WORD})[\\s-]+)*${NUMBER_WORD})\\s+(?:[A-Za-z&'/-]+,?\\s+){0,6}?(?:questions?|items?|samples?|problems?|prompts?|examples?|mcqs?|mcqa)(?![A-Za-z])`,
+  `(?<![A-Za-z-])((?:(?:an?|and|${NUMBER_WORD})[\\s-]+)*${NUMBER_WORD})\\s+(?:[A-Za-z&'/-]+,?\\s+){0,6}?(?:questions?|items?|samples?|problems?|prompts?|examples?|mcqs?|mcqa|puzzles?|riddles?|exercises?)(?![A-Za-z])`,
   'i',
 );
 
@@ -119,9 +136,11 @@ export function extractSeeds(text: RequestText): ReadNumber[] {
 
 /**
  * Reads sample sizes and masks them: a number with a unit of questions (`100문제`, `문항 100개`,
- * `500만 문항`, `천 개`, `200 questions`, `250 coding MCQA items`, `1,000 samples`, `10 million …
- * questions`, `1.5k items`, `a hundred questions`, `-5 law questions`) or an explicit size (`n=50`, `sample size 50`, `45 of them`, `문항 수 300`).
- * `3개 모델` (three models) is not a size. Negative and zero sizes are returned as written, for the
+ * `500만 문항`, `천 개`, Sino-Korean and native Korean numerals as in `오십 개`, `천오백 문항`, `서른 문제`,
+ * `200 questions`, `250 coding MCQA items`, `1,000 samples`, `10 million … questions`, `1.5k items`,
+ * `a hundred questions`, `50 logic puzzles`, `-5 law questions`) or an explicit size (`n=50`,
+ * `sample size 50`, `45 of them`, `문항 수 300`). `3개 모델` (three models), a lone `이 문제` ("this
+ * question") and the number of a hyphenated term (`K-12`) are not sizes. Negative and zero sizes are returned as written, for the
  * caller to reject.
  */
 export function extractSampleSizes(text: RequestText): ReadNumber[] {
@@ -129,18 +148,19 @@ export function extractSampleSizes(text: RequestText): ReadNumber[] {
   for (const pattern of EXPLICIT_SIZE)
     for (const m of text.take(pattern))
       found.push({ start: m.start, size: { value: parseDigits(m.groups[0] ?? '0'), written: m.text } });
+  for (const [pattern, parse] of KOREAN_WORD_SIZES)
+    for (const m of text.find(pattern)) {
+      const numeral = m.groups[0] ?? '';
+      const value = parse(numeral);
+      if (value === undefined || NOT_A_SIZE.test(text.original.slice(m.end))) continue;
+      text.mask(m.start, m.start + numeral.length);
+      found.push({ start: m.start, size: { value, written: m.text } });
+    }
   for (const m of text.find(KOREAN_SIZE)) {
     if (NOT_A_SIZE.test(text.original.slice(m.end))) continue;
     const number = /^-?\d[\d,]*(?:\.\d+)?\s*(?:억|만|천|백)?/.exec(m.text)?.[0] ?? m.text;
     text.mask(m.start, m.start + number.length);
     found.push({ start: m.start, size: koreanSize(m) });
-  }
-  for (const m of text.find(KOREAN_WORD_SIZE)) {
-    text.mask(m.start, m.start + 1);
-    found.push({
-      start: m.start,
-      size: { value: KOREAN_MULTIPLIERS[m.groups[0] ?? ''] ?? 0, written: m.text },
-    });
   }
   for (const m of text.find(ENGLISH_SIZE)) {
     const number =

@@ -85,7 +85,22 @@ export const SUBJECT_LEXICON: readonly LexiconEntry[] = [
   subject('HASS/Politics', ['politics', 'political', 'political science', 'government'], ['정치학', '정치']),
   subject('HASS/Geography', ['geography', 'geographic', 'geographical'], ['지리학', '지리']),
   subject('HASS/Religion', ['religion', 'religions', 'religious', 'theology'], ['종교', '신학']),
-  subject('HASS/Literature', ['literature', 'literary', 'novels'], ['문학']),
+  subject(
+    'HASS/Literature',
+    [
+      'literature',
+      'literary',
+      'novels',
+      'poetry',
+      'poems',
+      'poem',
+      'poets',
+      'shakespeare',
+      'sonnets',
+      'sonnet',
+    ],
+    ['문학', '고전문학', '현대문학', '시문학', '소설'],
+  ),
   subject(
     'HASS/Language',
     ['linguistics', 'grammar', 'vocabulary', 'reading comprehension'],
@@ -190,7 +205,7 @@ export const SUBJECT_LEXICON: readonly LexiconEntry[] = [
   subject('Tech./tech/network', ['computer networks', 'computer networking'], ['네트워크']),
   subject('Tech./tech/database', ['databases', 'database', 'sql'], ['데이터베이스']),
   subject('Tech./tech/robotics', ['robotics', 'robots'], ['로봇공학', '로봇']),
-  subject('Tech./tech/automotive', ['automotive', 'cars', 'vehicles'], ['자동차']),
+  subject('Tech./tech/automotive', ['automotive', 'cars', 'car', 'vehicles', 'vehicle'], ['자동차']),
   subject('Tech./tech/cloud', ['cloud computing'], ['클라우드 컴퓨팅']),
   subject('Tech./Materials Eng.', ['materials engineering', 'materials science'], ['재료공학', '신소재']),
   subject('Tech./Chemical Eng.', ['chemical engineering'], ['화학공학']),
@@ -228,6 +243,14 @@ export const SUBJECT_LEXICON: readonly LexiconEntry[] = [
     ['tech', 'technology', 'technologies', 'technical', 'engineering'],
     ['기술', '공학', '테크'],
   ),
+  {
+    means: [
+      { kind: 'subject', value: 'Science' },
+      { kind: 'subject', value: 'Tech.' },
+    ],
+    en: ['stem', 'science and technology', 'science and engineering'],
+    ko: ['이공계', '과학기술', '과학 기술'],
+  },
   // Art & Sports
   subject(
     'Art & Sports/Sports',
@@ -251,7 +274,11 @@ export const SUBJECT_LEXICON: readonly LexiconEntry[] = [
     ['예술', '예체능'],
   ),
   // Culture
-  subject('Culture/Food', ['food', 'foods', 'cuisine', 'dishes'], ['음식', '한식', '식문화']),
+  subject(
+    'Culture/Food',
+    ['food', 'foods', 'cuisine', 'cuisines', 'dishes', 'culinary', 'recipes'],
+    ['음식', '한식', '식문화', '먹거리'],
+  ),
   subject(
     'Culture/Tradition',
     ['tradition', 'traditions', 'traditional culture', 'customs', 'folklore'],

@@ -33,7 +33,9 @@ function draftOf(
   context.signal?.throwIfAborted();
   const analysis = analyzeRequest(request, context, options);
   const seen = new Set<string>();
-  const issues = [...analysis.issues, ...checkDraft(analysis.draft)].filter((i) => {
+  const modelsRefused = analysis.issues.some((i) => i.path === 'models');
+  const drafted = checkDraft(analysis.draft).filter((i) => !(modelsRefused && i.path === 'models'));
+  const issues = [...analysis.issues, ...drafted].filter((i) => {
     const key = `${i.path}\u0000${i.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

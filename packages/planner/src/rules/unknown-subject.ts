@@ -38,7 +38,7 @@ const DISCIPLINE = /(?:ing|logy|logies|ics|istry|graphy|nomy|sophy|ism|ture)$/;
 
 const WORD = "[A-Za-z][A-Za-z'-]*";
 const ENGLISH_ANCHOR = new RegExp(
-  `(${WORD}(?:\\s+${WORD}){0,3})\\s+(?:questions?|items?|problems?|samples?|prompts?|quiz(?:zes)?|mcqs?|trivia)(?![A-Za-z])`,
+  `(${WORD}(?:\\s+${WORD}){0,3})\\s+(?:questions?|items?|problems?|samples?|prompts?|quiz(?:zes)?|mcqs?|trivia|puzzles?|riddles?)(?![A-Za-z])`,
   'gi',
 );
 const ENGLISH_ABOUT = new RegExp(
