@@ -5,11 +5,12 @@ import type {
   LanguageModelV3Usage,
 } from '@ai-sdk/provider';
 import { APICallError, LoadAPIKeyError, NoSuchModelError, TypeValidationError } from '@ai-sdk/provider';
-import { BenchHubError, type GenerateRequest, ProviderCallError } from '@benchhub/core';
+import { BenchHubError, type GenerateRequest } from '@benchhub/core';
 import { createAISdkProvider } from '@benchhub/providers/ai-sdk';
 import { RetryError } from 'ai';
 import { MockEmbeddingModelV3, MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
+import { callError } from './support/call-error.js';
 
 function usage(input: number | undefined, output: number | undefined): LanguageModelV3Usage {
   return {
@@ -35,17 +36,6 @@ function mockModel(result: LanguageModelV3GenerateResult = answer()): MockLangua
 function onlyCall(model: MockLanguageModelV3): LanguageModelV3CallOptions {
   expect(model.doGenerateCalls).toHaveLength(1);
   return model.doGenerateCalls[0] as LanguageModelV3CallOptions;
-}
-
-async function callError(call: Promise<unknown> | undefined): Promise<ProviderCallError> {
-  const error = await Promise.resolve(call).then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ProviderCallError.isInstance(error), `expected a ProviderCallError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as ProviderCallError;
 }
 
 function failing(error: unknown): MockLanguageModelV3 {

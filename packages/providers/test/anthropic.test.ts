@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { type GenerateRequest, type ModelProviderV1, ProviderCallError } from '@benchhub/core';
+import type { GenerateRequest, ModelProviderV1, ProviderCallError } from '@benchhub/core';
 import { runProviderConformance } from '@benchhub/core/testing';
 import { type AnthropicProviderOptions, createAnthropicProvider } from '@benchhub/providers/anthropic';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   RATE_LIMIT_RETRY_AFTER_S,
   startAnthropicServer,
 } from './support/anthropic-server.js';
+import { callError } from './support/call-error.js';
 
 const KEY = 'sk-ant-test-0123456789abcdefXYZ';
 const MODEL = 'claude-test-1';
@@ -38,16 +39,6 @@ function lastHealthy(): AnthropicServerRecord {
   const record = server.healthyRequests().at(-1);
   if (record === undefined) throw new Error('no request reached the server');
   return record;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!ProviderCallError.isInstance(error))
-    throw new Error(`expected a ProviderCallError, got ${String(error)}`);
-  return error;
 }
 
 /** The stop sequences of the latest `generate` call made through `recording`. */
@@ -145,7 +136,7 @@ describe('anthropic: request shape', () => {
 
   it('refuses a prompt with only system messages before any request', async () => {
     const before = server.requests.length;
-    const error = await failure(
+    const error = await callError(
       anthropic().generate({ prompt: [{ role: 'system', content: 'Only rules.' }] }),
     );
     expect(error.isRetryable).toBe(false);
@@ -297,7 +288,7 @@ describe('anthropic: errors', () => {
 
   it('a refused key is a 401 that names ANTHROPIC_API_KEY and never contains the key', async () => {
     const wrong = 'sk-ant-test-refused-key-123456789';
-    const error = await failure(anthropic({ apiKey: wrong }).generate({ prompt: 'Say hello.' }));
+    const error = await callError(anthropic({ apiKey: wrong }).generate({ prompt: 'Say hello.' }));
     expect(error.statusCode).toBe(401);
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('ANTHROPIC_API_KEY');
@@ -315,7 +306,7 @@ describe('anthropic: errors', () => {
 
   it('no key fails fast, names ANTHROPIC_API_KEY and sends nothing', async () => {
     const before = server.requests.length;
-    const error = await failure(
+    const error = await callError(
       createAnthropicProvider({ model: MODEL, baseURL: server.baseURL }).generate({ prompt: 'Hi' }),
     );
     expect(error.isRetryable).toBe(false);
@@ -327,7 +318,7 @@ describe('anthropic: errors', () => {
   });
 
   it('529 overloaded is retryable with the vendor message', async () => {
-    const error = await failure(anthropic({ baseURL: server.faultURL('529') }).generate({ prompt: 'Hi' }));
+    const error = await callError(anthropic({ baseURL: server.faultURL('529') }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(529);
     expect(error.isRetryable).toBe(true);
     expect(error.message).toContain('overloaded_error: Overloaded');
@@ -336,7 +327,7 @@ describe('anthropic: errors', () => {
   });
 
   it('a 400 is not retryable and says to check the parameters', async () => {
-    const error = await failure(anthropic({ baseURL: server.faultURL('400') }).generate({ prompt: 'Hi' }));
+    const error = await callError(anthropic({ baseURL: server.faultURL('400') }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(400);
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('invalid_request_error: messages.0.content');
@@ -344,7 +335,7 @@ describe('anthropic: errors', () => {
   });
 
   it('a 429 takes retryAfterMs from retry-after', async () => {
-    const error = await failure(anthropic({ baseURL: server.faultURL('429') }).generate({ prompt: 'Hi' }));
+    const error = await callError(anthropic({ baseURL: server.faultURL('429') }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(true);
     expect(error.retryAfterMs).toBe(RATE_LIMIT_RETRY_AFTER_S * 1000);
@@ -352,7 +343,7 @@ describe('anthropic: errors', () => {
   });
 
   it('a 429 without retry-after waits for the exhausted anthropic-ratelimit-*-reset', async () => {
-    const error = await failure(
+    const error = await callError(
       anthropic({ baseURL: server.faultURL('429-reset') }).generate({ prompt: 'Hi' }),
     );
     expect(error.statusCode).toBe(429);
@@ -368,7 +359,7 @@ describe('anthropic: errors', () => {
       const url = server.faultURL(kind);
       const count = () => server.requests.filter((r) => r.path.startsWith(`/fault/${kind}/`)).length;
       const before = count();
-      await failure(anthropic({ baseURL: url }).generate({ prompt: 'Hi' }));
+      await callError(anthropic({ baseURL: url }).generate({ prompt: 'Hi' }));
       expect(count() - before).toBe(1);
     },
   );
@@ -381,7 +372,7 @@ describe('anthropic: errors', () => {
         probe.close(() => resolve(free));
       });
     });
-    const error = await failure(
+    const error = await callError(
       anthropic({ baseURL: `http://127.0.0.1:${port}` }).generate({ prompt: 'Hi' }),
     );
     expect(error.statusCode).toBeUndefined();
@@ -390,7 +381,7 @@ describe('anthropic: errors', () => {
   });
 
   it('a timeout is retryable', async () => {
-    const error = await failure(
+    const error = await callError(
       anthropic({ baseURL: server.faultURL('hang'), timeoutMs: 50 }).generate({ prompt: 'Hi' }),
     );
     expect(error.isRetryable).toBe(true);

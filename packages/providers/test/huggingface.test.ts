@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { type ModelProviderV1, ProviderCallError } from '@benchhub/core';
+import type { ModelProviderV1, ProviderCallError } from '@benchhub/core';
 import { runProviderConformance } from '@benchhub/core/testing';
 import {
   createHuggingFaceProvider,
@@ -9,6 +9,7 @@ import {
   meanPool,
 } from '@benchhub/providers/huggingface';
 import { afterAll, describe, expect, it } from 'vitest';
+import { callError } from './support/call-error.js';
 import {
   HF_RETRY_AFTER_S,
   type HuggingFaceServerRecord,
@@ -66,16 +67,6 @@ function lastEndpointCall(): HuggingFaceServerRecord {
   const record = server.requests.filter((r) => r.path.startsWith('/v1/')).at(-1);
   if (record === undefined) throw new Error('no endpoint request');
   return record;
-}
-
-async function failure(promise: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!ProviderCallError.isInstance(error))
-    throw new Error(`expected a ProviderCallError, got ${String(error)}`);
-  return error;
 }
 
 function mappedBack(): { maxTokens: number; stop: string[] } {
@@ -372,7 +363,7 @@ describe('huggingface: text generation', () => {
 
   it('refuses chat messages before any request', async () => {
     const before = server.requests.length;
-    const error = await failure(
+    const error = await callError(
       hf({ task: 'text-generation' }).generate({ prompt: [{ role: 'user', content: 'Hi' }] }),
     );
     expect(error.isRetryable).toBe(false);
@@ -421,7 +412,7 @@ describe('huggingface: Inference Providers', () => {
   it('fails fast without a token, naming HF_TOKEN, and sends nothing', async () => {
     const routing = server.routing();
     const provider = createHuggingFaceProvider({ model: MODEL, fetch: routing.fetch });
-    const error = await failure(provider.generate({ prompt: 'Hi' }));
+    const error = await callError(provider.generate({ prompt: 'Hi' }));
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('HF_TOKEN');
     expect(error.message).toContain('apiKey');
@@ -497,7 +488,7 @@ describe('huggingface: errors', () => {
 
   it('a refused token is a 401 naming HF_TOKEN that never contains the token', async () => {
     const wrong = 'hf_testRefusedToken987654321';
-    const error = await failure(hf({ apiKey: wrong }).generate({ prompt: 'Hi' }));
+    const error = await callError(hf({ apiKey: wrong }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(401);
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('HF_TOKEN');
@@ -507,7 +498,7 @@ describe('huggingface: errors', () => {
   });
 
   it('a 429 is retryable with retryAfterMs from Retry-After and the vendor message', async () => {
-    const error = await failure(hf({ endpointUrl: server.faultURL('429') }).generate({ prompt: 'Hi' }));
+    const error = await callError(hf({ endpointUrl: server.faultURL('429') }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(429);
     expect(error.isRetryable).toBe(true);
     expect(error.retryAfterMs).toBe(HF_RETRY_AFTER_S * 1000);
@@ -515,7 +506,7 @@ describe('huggingface: errors', () => {
   });
 
   it('a 500 on chat keeps the vendor message rather than the SDK paraphrase', async () => {
-    const error = await failure(hf({ endpointUrl: server.faultURL('500') }).generate({ prompt: 'Hi' }));
+    const error = await callError(hf({ endpointUrl: server.faultURL('500') }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(500);
     expect(error.isRetryable).toBe(true);
     expect(error.message).toContain('CUDA error: device-side assert triggered');
@@ -524,7 +515,7 @@ describe('huggingface: errors', () => {
   });
 
   it('a 400 is not retryable and says what to check', async () => {
-    const error = await failure(hf({ endpointUrl: server.faultURL('400') }).generate({ prompt: 'Hi' }));
+    const error = await callError(hf({ endpointUrl: server.faultURL('400') }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(400);
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('Input validation error');
@@ -533,7 +524,7 @@ describe('huggingface: errors', () => {
 
   it('a Hub 404 for an unknown model is not retryable and names the model', async () => {
     const { provider } = routed({ model: 'org/unknown-model', task: 'text-generation' });
-    const error = await failure(provider.generate({ prompt: 'Hi' }));
+    const error = await callError(provider.generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBe(404);
     expect(error.isRetryable).toBe(false);
     expect(error.message).toContain('Repository not found');
@@ -548,27 +539,31 @@ describe('huggingface: errors', () => {
   ] as const)('sends exactly one request for a failing call (%s, %s: no SDK retries)', async (kind, task) => {
     const count = () => server.requestsUnder(`/fault/${kind}/`).length;
     const before = count();
-    const error = await failure(hf({ endpointUrl: server.faultURL(kind), task }).generate({ prompt: 'Hi' }));
+    const error = await callError(
+      hf({ endpointUrl: server.faultURL(kind), task }).generate({ prompt: 'Hi' }),
+    );
     expect(count() - before).toBe(1);
     expect(error.isRetryable).toBe(true);
     expect(error.statusCode).toBe(Number(kind));
   });
 
   it('an answer in an unexpected format is not retryable and says what to check', async () => {
-    const error = await failure(hf({ endpointUrl: server.faultURL('malformed') }).generate({ prompt: 'Hi' }));
+    const error = await callError(
+      hf({ endpointUrl: server.faultURL('malformed') }).generate({ prompt: 'Hi' }),
+    );
     expect(error.isRetryable).toBe(false);
     expect(error.message).toMatch(/not a chat completion result/);
   });
 
   it('an embedding answer with too few vectors is not retryable', async () => {
     const provider = hf({ embeddingEndpointUrl: `${server.baseURL}/embed-short` });
-    const error = await failure(provider.embed?.(['x', 'y z']) ?? Promise.resolve());
+    const error = await callError(provider.embed?.(['x', 'y z']) ?? Promise.resolve());
     expect(error.isRetryable).toBe(false);
     expect(error.message).toMatch(/unexpected shape: expected 2 vector/);
   });
 
   it('an embedding answer that is not an array is not retryable', async () => {
-    const error = await failure(
+    const error = await callError(
       hf({ embeddingEndpointUrl: server.faultURL('malformed') }).embed?.(['x']) ?? Promise.resolve(),
     );
     expect(error.isRetryable).toBe(false);
@@ -577,7 +572,7 @@ describe('huggingface: errors', () => {
 
   it('the automatic router refuses a non-Hugging Face key clearly', async () => {
     const { provider, urls } = routed({ apiKey: 'sk-other-provider-key-000000' });
-    const error = await failure(provider.generate({ prompt: 'Hi' }));
+    const error = await callError(provider.generate({ prompt: 'Hi' }));
     expect(error.isRetryable).toBe(false);
     expect(error.message).toMatch(/needs a Hugging Face token/);
     expect(urls).toEqual([]);
@@ -592,13 +587,13 @@ describe('huggingface: errors', () => {
         probe.close(() => resolve(free));
       });
     });
-    const error = await failure(hf({ endpointUrl: `http://127.0.0.1:${port}` }).generate({ prompt: 'Hi' }));
+    const error = await callError(hf({ endpointUrl: `http://127.0.0.1:${port}` }).generate({ prompt: 'Hi' }));
     expect(error.statusCode).toBeUndefined();
     expect(error.isRetryable).toBe(true);
   });
 
   it('a call past timeoutMs is retryable', async () => {
-    const error = await failure(
+    const error = await callError(
       hf({ endpointUrl: server.faultURL('hang'), timeoutMs: 50 }).generate({ prompt: 'Hi' }),
     );
     expect(error.isRetryable).toBe(true);

@@ -1,5 +1,5 @@
 import { getEventListeners } from 'node:events';
-import { type GenerateRequest, ProviderCallError } from '@benchhub/core';
+import type { GenerateRequest } from '@benchhub/core';
 import { runProviderConformance } from '@benchhub/core/testing';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createOpenAICompatibleProvider, createOpenAIProvider, NO_API_KEY } from
 import { buildOpenAIProvider } from '../src/openai/provider.js';
 import { OPENAI_PEER } from '../src/openai/sdk.js';
 import { lazyPeer, missingPeerError } from '../src/shared/index.js';
+import { callError } from './support/call-error.js';
 import {
   type ScriptedMode,
   scriptedLogprob,
@@ -67,17 +68,6 @@ await runProviderConformance({
     badRequest: () => compatible('bad-request'),
   },
 });
-
-async function callError(promise: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(ProviderCallError.isInstance(error), `expected a ProviderCallError, got ${String(error)}`).toBe(
-    true,
-  );
-  return error as ProviderCallError;
-}
 
 describe('openai provider: request body', () => {
   it('sends chat messages, every sampling parameter and extra fields', async () => {

@@ -6,18 +6,12 @@
  * 75,264 entries after `ANALYZE`, so the planner chooses as it would on a real leaderboard.
  * Skipped with the reason when PostgreSQL is unreachable, failing under CI=true.
  */
-import {
-  COARSE_SUBJECTS,
-  type LeaderboardEntry,
-  type LeaderboardQuery,
-  listSubjects,
-  type StorageV1,
-  TASK_TYPES,
-} from '@benchhub/core';
+import type { LeaderboardQuery, StorageV1 } from '@benchhub/core';
 import { type BenchHubSqlSchema, createSqlStorage } from '@benchhub/storage-sql';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaderboardGrid } from '../../storage-sql/test/support/fixtures.js';
 import { postgresDialectTraits } from '../src/index.js';
 import { adminClient, dropSchema } from './support/fault-postgres.js';
 import { freshSchemaName, probePostgres, TEST_POSTGRES_URL } from './support/test-database.js';
@@ -36,36 +30,6 @@ interface PlanNode {
   'Relation Name'?: string;
   'Index Name'?: string;
   Plans?: PlanNode[];
-}
-
-/** 49 models × 2 languages × every fine and coarse subject × 3 task types: 75,264 entries. */
-function entries(): LeaderboardEntry[] {
-  const out: LeaderboardEntry[] = [];
-  const subjects = [...listSubjects(), ...COARSE_SUBJECTS];
-  const updatedAt = new Date('2025-06-01T00:00:00Z');
-  for (let m = 0; m < 49; m++) {
-    for (const language of ['ko', 'en']) {
-      for (const subjectType of subjects) {
-        for (const taskType of TASK_TYPES) {
-          const score = ((m * 7919 + subjectType.length * 31 + taskType.length) % 1000) / 1000;
-          out.push({
-            modelName: `org/model-${m}`,
-            metric: 'accuracy',
-            language,
-            subjectType,
-            taskType,
-            score,
-            n: 100,
-            stderr: 0.04,
-            ci: { lower: Math.max(0, score - 0.08), upper: Math.min(1, score + 0.08), level: 0.95 },
-            updatedAt,
-            source: 'evaluation',
-          });
-        }
-      }
-    }
-  }
-  return out;
 }
 
 /** Every node of a plan tree. */
@@ -91,7 +55,7 @@ describe.skipIf(!probe.reachable)('PostgreSQL leaderboard browse plan', () => {
     storage = createSqlStorage(root.withSchema(schema), postgresDialectTraits(schema), {
       capabilities: { transactions: true, concurrentWriters: true, persistent: true },
     });
-    const all = entries();
+    const all = leaderboardGrid(49);
     for (let i = 0; i < all.length; i += 2_000) await storage.upsertLeaderboard(all.slice(i, i + 2_000));
     admin = await adminClient();
     await admin.query(`analyze "${schema}".leaderboard_cache`);

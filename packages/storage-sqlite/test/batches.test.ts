@@ -37,30 +37,6 @@ describe('SQLite batches', () => {
     });
   });
 
-  it('applies keys repeated within one batch in order, as separate writes would', async () => {
-    await withStorage('repeated', async (storage) => {
-      const task = await storage.createTask({ planName: 'repeated', plan: {} });
-      const failed = (i: number, attempts: number) => {
-        const { output: _o, extracted: _e, ...rest } = sampleResult(task.id, i);
-        return { ...rest, scores: {}, attempts, error: { name: 'ProviderCallError', message: 'timeout' } };
-      };
-      const batch = [
-        failed(1, 1),
-        sampleResult(task.id, 2),
-        failed(1, 2),
-        sampleResult(task.id, 1),
-        failed(1, 3),
-      ];
-      // failure, failure replaces it, success replaces that, the last failure is skipped.
-      expect(await storage.appendResults(batch)).toEqual({ written: 4, skipped: 1 });
-      const stored = await collect(storage.streamResults({ taskId: task.id }));
-      expect(stored.map((r) => [r.sampleId, r.error === undefined])).toEqual([
-        ['kmmlu-1', true],
-        ['kmmlu-2', true],
-      ]);
-    });
-  });
-
   it('upserts 6,000 leaderboard entries in one call (beyond one statement) and browses them', async () => {
     await withStorage('leaderboard', async (storage) => {
       const entries = Array.from({ length: 6000 }, (_, i) => leaderboardEntry(i));

@@ -7,53 +7,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  COARSE_SUBJECTS,
-  type LeaderboardEntry,
-  type LeaderboardQuery,
-  listSubjects,
-  type StorageV1,
-  TASK_TYPES,
-} from '@benchhub/core';
+import type { LeaderboardQuery, StorageV1 } from '@benchhub/core';
 import { type BenchHubSqlSchema, createSqlStorage } from '@benchhub/storage-sql';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { leaderboardGrid } from '../../storage-sql/test/support/fixtures.js';
 import { sqliteDialectTraits } from '../src/index.js';
 
 interface LoggedQuery {
   sql: string;
   parameters: readonly unknown[];
-}
-
-/** 20 models × 2 languages × every fine and coarse subject × 3 task types (30,720 entries). */
-function entries(): LeaderboardEntry[] {
-  const out: LeaderboardEntry[] = [];
-  const subjects = [...listSubjects(), ...COARSE_SUBJECTS];
-  const updatedAt = new Date('2025-06-01T00:00:00Z');
-  for (let m = 0; m < 20; m++) {
-    for (const language of ['ko', 'en']) {
-      for (const subjectType of subjects) {
-        for (const taskType of TASK_TYPES) {
-          const score = ((m * 7919 + subjectType.length * 31 + taskType.length) % 1000) / 1000;
-          out.push({
-            modelName: `org/model-${m}`,
-            metric: 'accuracy',
-            language,
-            subjectType,
-            taskType,
-            score,
-            n: 100,
-            stderr: 0.04,
-            ci: { lower: Math.max(0, score - 0.08), upper: Math.min(1, score + 0.08), level: 0.95 },
-            updatedAt,
-            source: 'evaluation',
-          });
-        }
-      }
-    }
-  }
-  return out;
 }
 
 /** The plan lines of one statement (`SEARCH …`, `SCAN …`, `USE TEMP B-TREE …`). */
@@ -88,7 +52,7 @@ describe('SQLite leaderboard browse plan', () => {
     storage = createSqlStorage(db, sqliteDialectTraits, {
       capabilities: { transactions: true, concurrentWriters: false, persistent: true },
     });
-    const all = entries();
+    const all = leaderboardGrid(20);
     for (let i = 0; i < all.length; i += 2_000) await storage.upsertLeaderboard(all.slice(i, i + 2_000));
   });
   afterAll(async () => {

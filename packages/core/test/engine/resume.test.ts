@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleResult } from '../../src/domain/result.js';
-import { sampleResultKey } from '../../src/domain/result.js';
 import { evaluate } from '../../src/engine/index.js';
 import { ProviderCallError } from '../../src/errors/provider-call-error.js';
 import { createMemoryStorage } from '../../src/storage/memory/create-memory-storage.js';
 import { createMockProvider } from '../../src/testing/mock-provider.js';
 import { delay, goldAnswer, mcqaPlan, questionNumber } from './helpers.js';
 
-async function stored(
+async function _stored(
   storage: ReturnType<typeof createMemoryStorage>,
   taskId: string,
 ): Promise<SampleResult[]> {
@@ -16,54 +15,9 @@ async function stored(
   return out;
 }
 
+// An interrupted run resumed without asking for any stored (sample, repeat) again is tested on every
+// storage in storages.test.ts.
 describe('resume', () => {
-  it('skips every stored result: a re-run asks the model only for what is missing', async () => {
-    const storage = createMemoryStorage();
-    const plan = mcqaPlan(40, { evaluation: { repeats: 2 } });
-    const controller = new AbortController();
-    let calls = 0;
-    const first = createMockProvider({
-      respond: (request) => {
-        if (++calls === 30) controller.abort(new Error('stop half way'));
-        return goldAnswer(request);
-      },
-    });
-    const interrupted = await evaluate(plan, {
-      providers: { m1: first },
-      storage,
-      taskId: 'resumable',
-      signal: controller.signal,
-      concurrency: { perModel: 4 },
-      resultBatchSize: 8,
-    });
-    expect(interrupted.task.status).toBe('CANCELLED');
-    expect(interrupted.stopReason).toBe('cancelled');
-    const before = await stored(storage, 'resumable');
-    expect(before.length).toBeGreaterThan(0);
-    expect(before.length).toBeLessThan(80);
-
-    const second = createMockProvider({ respond: goldAnswer });
-    const resumed = await evaluate(plan, { providers: { m1: second }, storage, taskId: 'resumable' });
-    expect(resumed.task.status).toBe('SUCCESS');
-    expect(resumed.task.progress).toEqual({ total: 80, completed: 80, failed: 0 });
-    // No stored (sample, repeat) is requested again, and exactly the missing ones are: per sample,
-    // the repeats stored before plus those asked now make exactly the 2 repeats.
-    expect(second.calls).toHaveLength(80 - before.length);
-    const asked = new Map<string, number>();
-    for (const call of second.calls) {
-      const id = `q${questionNumber(call.request)}`;
-      asked.set(id, (asked.get(id) ?? 0) + 1);
-    }
-    for (let i = 0; i < 40; i++) {
-      const id = `q${i}`;
-      expect(before.filter((r) => r.sampleId === id).length + (asked.get(id) ?? 0)).toBe(2);
-    }
-    const after = await stored(storage, 'resumable');
-    expect(after).toHaveLength(80);
-    expect(new Set(after.map(sampleResultKey)).size).toBe(80);
-    expect(resumed.aggregates[0]).toMatchObject({ value: 1, n: 40, errors: 0 });
-  });
-
   it('retries stored errors on a re-run, and reports a finished task without calling the model', async () => {
     const storage = createMemoryStorage();
     const plan = mcqaPlan(6);

@@ -17,7 +17,7 @@ const SECRET_PATTERNS: readonly RegExp[] = [
 export function redactSecrets(text: string): string {
   let out = text;
   for (const pattern of SECRET_PATTERNS) {
-    out = out.replace(pattern, (match, prefix: string | undefined) =>
+    out = out.replace(pattern, (_match, prefix: string | undefined) =>
       prefix !== undefined && /[:=]\s*"?$/.test(prefix) ? `${prefix}[redacted]` : '[redacted]',
     );
   }

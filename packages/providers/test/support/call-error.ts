@@ -2,8 +2,8 @@ import { ProviderCallError } from '@benchhub/core';
 import { expect } from 'vitest';
 
 /** The `ProviderCallError` a call rejects with (fails the test when it resolves or rejects otherwise). */
-export async function callError(call: Promise<unknown>): Promise<ProviderCallError> {
-  const error = await call.then(
+export async function callError(call: Promise<unknown> | undefined): Promise<ProviderCallError> {
+  const error = await Promise.resolve(call).then(
     () => undefined,
     (e: unknown) => e,
   );

@@ -1,5 +1,11 @@
 /** Result and leaderboard fixtures shared by the SQLite and PostgreSQL adapters' tests. */
-import type { LeaderboardEntry, SampleResult } from '@benchhub/core';
+import {
+  COARSE_SUBJECTS,
+  type LeaderboardEntry,
+  listSubjects,
+  type SampleResult,
+  TASK_TYPES,
+} from '@benchhub/core';
 
 /** A successful sample result of `taskId` with overridable fields. */
 export function sampleResult(
@@ -47,6 +53,39 @@ export function leaderboardEntry(index: number, fields: Partial<LeaderboardEntry
     source: 'evaluation',
     ...fields,
   };
+}
+
+/**
+ * A leaderboard as the browse index sees it in production: `models` models × 2 languages × every fine and
+ * coarse subject × 3 task types (1,536 entries per model), with deterministic scores.
+ */
+export function leaderboardGrid(models: number): LeaderboardEntry[] {
+  const out: LeaderboardEntry[] = [];
+  const subjects = [...listSubjects(), ...COARSE_SUBJECTS];
+  const updatedAt = new Date('2025-06-01T00:00:00Z');
+  for (let m = 0; m < models; m++) {
+    for (const language of ['ko', 'en']) {
+      for (const subjectType of subjects) {
+        for (const taskType of TASK_TYPES) {
+          const score = ((m * 7919 + subjectType.length * 31 + taskType.length) % 1000) / 1000;
+          out.push({
+            modelName: `org/model-${m}`,
+            metric: 'accuracy',
+            language,
+            subjectType,
+            taskType,
+            score,
+            n: 100,
+            stderr: 0.04,
+            ci: { lower: Math.max(0, score - 0.08), upper: Math.min(1, score + 0.08), level: 0.95 },
+            updatedAt,
+            source: 'evaluation',
+          });
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /** Drains an async iterable. */

@@ -566,6 +566,26 @@ export async function runStorageConformance(options: StorageConformanceOptions):
         });
       });
 
+      it('applies a key repeated within one batch in order, as separate writes would', async () => {
+        await withStorage(async (storage) => {
+          const task = await newTask(storage);
+          const batch = [
+            failure(task.id, { sampleId: 's1', attempts: 1 }),
+            result(task.id, { sampleId: 's2' }),
+            failure(task.id, { sampleId: 's1', attempts: 2 }),
+            result(task.id, { sampleId: 's1' }),
+            failure(task.id, { sampleId: 's1', attempts: 3 }),
+          ];
+          // A failure, a failure replacing it, a success replacing that; the last failure is skipped.
+          expect(await storage.appendResults(batch)).toEqual({ written: 4, skipped: 1 });
+          const stored = await collect(storage.streamResults({ taskId: task.id }));
+          expect(stored.map((r) => [r.sampleId, r.error === undefined])).toEqual([
+            ['s1', true],
+            ['s2', true],
+          ]);
+        });
+      });
+
       it('stays unique under concurrent overlapping batches', async () => {
         await withStorage(async (storage) => {
           const task = await newTask(storage);
